@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what VfeTps.Stream needs on a Debian 12 machine and restores the solution.
+# Idempotent: installs only what is missing, and fails with a message that says what to do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Debian packages the project uses (kept in one list; each later stage adds its own).
+APT_PACKAGES=(
+  ca-certificates
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  command -v apt-get >/dev/null || fail "apt-get not found; install these packages by hand: ${missing[*]}"
+  [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  say "installing ${missing[*]}"
+  ${SUDO:-} apt-get update -qq || fail "apt-get update failed (is the Debian mirror reachable?)"
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || fail "apt-get install ${missing[*]} failed"
+else
+  say "Debian packages present"
+fi
+
+command -v dotnet >/dev/null || fail "the .NET SDK is not on PATH; install .NET SDK 10.0 (see global.json)"
+dotnet --list-sdks | grep -q '^10\.' || fail "no .NET 10 SDK found (dotnet --list-sdks); install .NET SDK 10.0"
+
+# libstdc++ check: TorchSharp's native library is patched at build time (build/TorchSharpNative.targets)
+# to load with Debian 12's libstdc++ (GLIBCXX_3.4.30); anything older cannot work.
+libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+if [ -n "$libstdcxx" ] && ! grep -aq 'GLIBCXX_3\.4\.30' "$libstdcxx"; then
+  fail "$libstdcxx predates GLIBCXX_3.4.30 (GCC 12); TorchSharp 0.107 cannot load on this system"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+say "restoring NuGet packages"
+dotnet restore VfeTps.Stream.sln --verbosity quiet || fail "dotnet restore failed (is NuGet reachable?)"
+say "ready"

@@ -1,0 +1,30 @@
+namespace VfeTps.Stream.Training.Cli.Benchmarks;
+
+/// <summary>The process's peak resident memory (Linux VmHWM), resettable between measurements.</summary>
+internal static class PeakMemory
+{
+    /// <summary>Resets the high-water mark (writing 5 to clear_refs); false where the kernel refuses.</summary>
+    public static bool Reset()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Peak resident set size in MiB, or null where /proc is not available.</summary>
+    public static double? ReadMebibytes()
+    {
+        const string path = "/proc/self/status";
+        if (!File.Exists(path))
+            return null;
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return kilobytes is null ? null : long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+}
