@@ -10,6 +10,7 @@ fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 # Debian packages the project uses (kept in one list; each later stage adds its own).
 APT_PACKAGES=(
   ca-certificates
+  fonts-dejavu-core  # text in PNG plots and contact sheets (SkiaSharp finds it without fontconfig)
 )
 
 missing=()

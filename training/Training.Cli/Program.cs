@@ -1,6 +1,10 @@
 using System.CommandLine;
 using VfeTps.Stream.Training.Cli.Commands;
 
-var root = new RootCommand("VFE-TPS model tools: benchmark the model (training and evaluation follow).");
-root.Subcommands.Add(BenchCommand.Create());
+var root = new RootCommand("VFE-TPS model tools: generate SynthPedes, train, evaluate, run the ablation, benchmark.")
+{
+    TrainCommand.Create(),
+    EvaluateCommand.Create(),
+    BenchCommand.Create(),
+};
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

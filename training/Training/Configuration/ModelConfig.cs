@@ -14,6 +14,7 @@ public sealed record ModelConfig
     public required TgMimConfig TgMim { get; init; }
     public IsGvfcConfig IsGvfc { get; init; } = new();
     public CmpmConfig Cmpm { get; init; } = new();
+    public IdentityClassifierConfig IdentityClassifier { get; init; } = new();
 
     /// <summary>CLIP ViT-B/16 with a 24×8 patch grid (384×128 input), text 12 layers × 512.</summary>
     public static ModelConfig Paper { get; } = new()
@@ -52,6 +53,7 @@ public sealed record ModelConfig
         TgMim.Validate(Image, EmbeddingSize);
         IsGvfc.Validate();
         Cmpm.Validate();
+        IdentityClassifier.Validate();
         return this;
     }
 }

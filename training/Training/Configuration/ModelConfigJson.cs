@@ -1,19 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace VfeTps.Stream.Training.Configuration;
 
 /// <summary>JSON form of <see cref="ModelConfig"/> (checkpoints, model manifests, config files).</summary>
 public static class ModelConfigJson
 {
-    public static string Serialize(ModelConfig config) =>
-        JsonSerializer.Serialize(config, ModelConfigJsonContext.Default.ModelConfig);
+    public static string Serialize(ModelConfig config) => JsonSerializer.Serialize(config, ConfigurationJson.Options);
 
     public static ModelConfig Deserialize(string json)
     {
         try
         {
-            var config = JsonSerializer.Deserialize(json, ModelConfigJsonContext.Default.ModelConfig)
+            var config = JsonSerializer.Deserialize<ModelConfig>(json, ConfigurationJson.Options)
                 ?? throw new JsonException("the document is null.");
             return config.Validated();
         }
@@ -23,7 +21,3 @@ public static class ModelConfigJson
         }
     }
 }
-
-[JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(ModelConfig))]
-internal sealed partial class ModelConfigJsonContext : JsonSerializerContext;

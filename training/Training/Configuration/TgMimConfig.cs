@@ -19,6 +19,12 @@ public sealed record TgMimConfig
     /// </summary>
     public bool CrossAttentionResidual { get; init; }
 
+    /// <summary>
+    /// Text (TG-MIM, the paper) or None: the decoder sees the masked image tokens only, a
+    /// SimMIM-style image-only control for the ablation.
+    /// </summary>
+    public MaskedModellingGuidance Guidance { get; init; } = MaskedModellingGuidance.Text;
+
     internal void Validate(ImageTowerConfig image, int embeddingSize)
     {
         ConfigGuard.DivisibleBy(MaskBlockSize, image.PatchSize, "TG-MIM mask block size", "patch size");

@@ -6,7 +6,7 @@ namespace VfeTps.Stream.Training.Models;
 /// The training objective of one batch: the weighted total (what is back-propagated) and each term
 /// before weighting (what progress bars and logs show). Disabled terms are null.
 /// </summary>
-public sealed record LossTerms(Tensor Total, Tensor Cmpm, Tensor? TgMim, Tensor? IsGvfc) : IDisposable
+public sealed record LossTerms(Tensor Total, Tensor Cmpm, Tensor? TgMim, Tensor? IsGvfc, Tensor? IdentityClassification = null) : IDisposable
 {
     public void Dispose()
     {
@@ -14,5 +14,6 @@ public sealed record LossTerms(Tensor Total, Tensor Cmpm, Tensor? TgMim, Tensor?
         Cmpm.Dispose();
         TgMim?.Dispose();
         IsGvfc?.Dispose();
+        IdentityClassification?.Dispose();
     }
 }

@@ -20,11 +20,13 @@ public sealed class TgMimDecoder : nn.Module<Tensor, Tensor, Tensor>
     private readonly Conv2d pixel_head;
     private readonly ImageTowerConfig _image;
     private readonly bool _residual;
+    private readonly bool _textGuided;
 
     public TgMimDecoder(string name, ImageTowerConfig image, int embeddingSize, TgMimConfig config) : base(name)
     {
         _image = image;
         _residual = config.CrossAttentionResidual;
+        _textGuided = config.Guidance == MaskedModellingGuidance.Text;
         ln_image = nn.LayerNorm(embeddingSize);
         ln_text = nn.LayerNorm(embeddingSize);
         cross_attn = new MultiHeadAttention("cross_attn", embeddingSize, config.CrossAttentionHeads);
@@ -42,10 +44,17 @@ public sealed class TgMimDecoder : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var query = ln_image.call(imageTokens);
-        var keyValue = ln_text.call(textTokens);
-        var x = cross_attn.call(query, keyValue, false);
-        if (_residual)
-            x = x + imageTokens;
+        Tensor x;
+        if (_textGuided)
+        {
+            x = cross_attn.call(query, ln_text.call(textTokens), false);
+            if (_residual)
+                x = x + imageTokens;
+        }
+        else
+        {
+            x = query; // image-only control: the decoder layers see the masked image context alone
+        }
         x = ln_post.call(cross_modal_transformer.call(x));
         var patches = x[.., 1..]; // the class token has no pixels
         var grid = patches.transpose(1, 2).reshape(x.shape[0], x.shape[2], _image.GridHeight, _image.GridWidth);

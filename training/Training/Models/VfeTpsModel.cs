@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using VfeTps.Stream.Training.Configuration;
 using VfeTps.Stream.Training.Losses;
 using static TorchSharp.torch;
@@ -13,6 +14,7 @@ public sealed class VfeTpsModel : nn.Module
     private readonly ImageTower visual;
     private readonly TextTower text;
     private readonly TgMimDecoder? tgmim;
+    private readonly Linear? id_head;
     private readonly BlockMask? _blockMask;
 
     public VfeTpsModel(ModelConfig config) : base("vfetps")
@@ -27,6 +29,8 @@ public sealed class VfeTpsModel : nn.Module
             tgmim = new TgMimDecoder("tgmim", config.Image, config.EmbeddingSize, config.TgMim);
             _blockMask = new BlockMask(config.Image, config.TgMim);
         }
+        if (config.IdentityClassifier.Enabled)
+            id_head = nn.Linear(config.EmbeddingSize, config.IdentityClassifier.Identities);
         RegisterComponents();
     }
 
@@ -65,7 +69,15 @@ public sealed class VfeTpsModel : nn.Module
             total = total + (Config.IsGvfc.Weight * isGvfc);
         }
 
-        return new LossTerms(total.MoveToOuterDisposeScope(), cmpm.MoveToOuterDisposeScope(), tgMim?.MoveToOuterDisposeScope(), isGvfc?.MoveToOuterDisposeScope());
+        Tensor? identity = null;
+        if (id_head is not null)
+        {
+            identity = nn.functional.cross_entropy(id_head.call(image.Global), batch.Identities);
+            total = total + (Config.IdentityClassifier.Weight * identity);
+        }
+
+        return new LossTerms(total.MoveToOuterDisposeScope(), cmpm.MoveToOuterDisposeScope(), tgMim?.MoveToOuterDisposeScope(),
+            isGvfc?.MoveToOuterDisposeScope(), identity?.MoveToOuterDisposeScope());
     }
 
     /// <summary>L2-normalised image embeddings [B, E] (inference).</summary>

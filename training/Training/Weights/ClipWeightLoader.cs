@@ -34,7 +34,8 @@ public static class ClipWeightLoader
     public static bool IsClipTensor(string modelKey)
     {
         ArgumentNullException.ThrowIfNull(modelKey);
-        return !modelKey.StartsWith("tgmim.", StringComparison.Ordinal) && modelKey != "visual.mask_token";
+        return (modelKey.StartsWith("visual.", StringComparison.Ordinal) && modelKey != "visual.mask_token")
+            || modelKey.StartsWith("text.", StringComparison.Ordinal);
     }
 
     public static ClipWeightReport Load(VfeTpsModel model, string path)
