@@ -29,6 +29,9 @@ public sealed class ModelTrainer
         _log = log;
     }
 
+    /// <summary>Raised after every optimiser step with the number of steps done in the run so far.</summary>
+    public event Action<long>? StepCompleted;
+
     /// <summary>Starts a new run in <paramref name="run"/> from <paramref name="recipe"/>.</summary>
     public TrainingOutcome Train(TrainingRecipe recipe, TrainingRunFolder run, CancellationToken cancellationToken = default)
     {
@@ -180,6 +183,7 @@ public sealed class ModelTrainer
                 }
                 stepsDone++;
                 progress.Report(stepsDone, meter.Describe());
+                StepCompleted?.Invoke(((long)epoch * sampler.BatchesPerEpoch) + stepsDone);
             }
             return true;
         }
