@@ -3,8 +3,10 @@ using VfeTps.Stream.Training.Cli.Commands;
 
 var root = new RootCommand("VFE-TPS model tools: generate SynthPedes, train, evaluate, run the ablation, benchmark.")
 {
+    SynthCommand.Create(),
     TrainCommand.Create(),
     EvaluateCommand.Create(),
+    AblationCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

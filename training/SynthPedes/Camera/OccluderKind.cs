@@ -1,0 +1,12 @@
+namespace VfeTps.Stream.SynthPedes;
+
+/// <summary>What, if anything, stands between the camera and the person in a shot.</summary>
+public enum OccluderKind
+{
+    None,
+    Pole,
+    Car,
+    Bin,
+    Box,
+    Passerby,
+}
