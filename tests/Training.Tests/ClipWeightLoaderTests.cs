@@ -14,7 +14,7 @@ public sealed class ClipWeightLoaderTests
     public void Load_ResizesPositionsAndLeavesTrainingOnlyPartsFresh()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("tiny.safetensors");
+        var path = dir.PathOf("tiny.safetensors");
         OpenAiClipFile.Write(path, OpenAiClipFile.Keys(s_tinyLayout), ScalarType.Float32, seed: 3);
         using var model = new VfeTpsModel(ModelConfig.Tiny);
 
@@ -34,7 +34,7 @@ public sealed class ClipWeightLoaderTests
     public void Load_ListsEveryProblem_AndChangesNothing_WhenTheFileDoesNotFit()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("broken.safetensors");
+        var path = dir.PathOf("broken.safetensors");
         var keys = OpenAiClipFile.Keys(s_tinyLayout)
             .Where(k => k.Key != "visual.ln_post.weight")
             .Select(k => k.Key == "text_projection" ? (k.Key, new long[] { 128, 64 }) : k)
@@ -58,7 +58,7 @@ public sealed class ClipWeightLoaderTests
     public void Load_RejectsAPositionTableThatIsNotASquareGrid()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("odd.safetensors");
+        var path = dir.PathOf("odd.safetensors");
         var keys = OpenAiClipFile.Keys(s_tinyLayout)
             .Select(k => k.Key == "visual.positional_embedding" ? (k.Key, new long[] { 1 + 15, 128 }) : k);
         OpenAiClipFile.Write(path, keys, ScalarType.Float32, seed: 5);

@@ -13,8 +13,8 @@ public sealed class ModelEvaluatorTests
     public void Evaluate_WritesMetricsSilhouetteAndAProjection_AndAcceptsAQueryFile()
     {
         using var dir = new TempDirectory();
-        var data = ColourPeopleDataset.Write(dir.File("data"));
-        var run = new TrainingRunFolder(dir.File("run"));
+        var data = ColourPeopleDataset.Write(dir.PathOf("data"));
+        var run = new TrainingRunFolder(dir.PathOf("run"));
         var recipe = new TrainingRecipe
         {
             Model = ModelConfig.Tiny with { Image = ModelConfig.Tiny.Image with { Layers = 1 }, Text = ModelConfig.Tiny.Text with { Layers = 1 } },
@@ -40,10 +40,10 @@ public sealed class ModelEvaluatorTests
         Assert.Equal(result.Metrics, EvaluationReport.Read(result.Report.JsonPath).Metrics);
         Assert.True(new FileInfo(result.ProjectionPlot).Length > 1000);
 
-        var queries = dir.File("queries.json");
+        var queries = dir.PathOf("queries.json");
         var testIds = dataset.Test.Select(i => i.PersonId).Distinct().ToList();
         QueryFile.Save(queries, testIds.Select(id => new TextQuery("a person in trousers", id)));
-        var fromFile = evaluator.Evaluate(model, tokenizer, dataset, DatasetSplit.Test, dir.File("eval2"), QueryFile.Load(queries),
+        var fromFile = evaluator.Evaluate(model, tokenizer, dataset, DatasetSplit.Test, dir.PathOf("eval2"), QueryFile.Load(queries),
             cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(3, fromFile.Metrics.QueryCount);
     }

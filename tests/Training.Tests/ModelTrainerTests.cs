@@ -27,8 +27,8 @@ public sealed class ModelTrainerTests
     public void Training_LowersTheLoss_AndWritesCheckpointsLogsAndPlots()
     {
         using var dir = new TempDirectory();
-        var dataset = ColourPeopleDataset.Write(dir.File("data"));
-        var run = new TrainingRunFolder(dir.File("run"));
+        var dataset = ColourPeopleDataset.Write(dir.PathOf("data"));
+        var run = new TrainingRunFolder(dir.PathOf("run"));
 
         var outcome = new ModelTrainer(TextWriter.Null).Train(Recipe(dataset, epochs: 6), run, TestContext.Current.CancellationToken);
 
@@ -47,13 +47,13 @@ public sealed class ModelTrainerTests
     public void AnInterruptedRun_ResumesExactlyWhereItStopped()
     {
         using var dir = new TempDirectory();
-        var dataset = ColourPeopleDataset.Write(dir.File("data"));
+        var dataset = ColourPeopleDataset.Write(dir.PathOf("data"));
         var recipe = Recipe(dataset, epochs: 3);
 
-        var whole = new TrainingRunFolder(dir.File("whole"));
+        var whole = new TrainingRunFolder(dir.PathOf("whole"));
         new ModelTrainer(TextWriter.Null).Train(recipe, whole, TestContext.Current.CancellationToken);
 
-        var parts = new TrainingRunFolder(dir.File("parts"));
+        var parts = new TrainingRunFolder(dir.PathOf("parts"));
         using var stop = new CancellationTokenSource();
         var first = new ModelTrainer(TextWriter.Null);
         first.StepCompleted += steps =>
@@ -78,8 +78,8 @@ public sealed class ModelTrainerTests
     public void Train_RefusesAFolderThatHoldsARun()
     {
         using var dir = new TempDirectory();
-        var dataset = ColourPeopleDataset.Write(dir.File("data"));
-        var run = new TrainingRunFolder(dir.File("run"));
+        var dataset = ColourPeopleDataset.Write(dir.PathOf("data"));
+        var run = new TrainingRunFolder(dir.PathOf("run"));
         new ModelTrainer(TextWriter.Null).Train(Recipe(dataset, 2) with { MaxSteps = 1 }, run, TestContext.Current.CancellationToken);
 
         Assert.Throws<InvalidOperationException>(() => new ModelTrainer(TextWriter.Null).Train(Recipe(dataset, 2), run, TestContext.Current.CancellationToken));

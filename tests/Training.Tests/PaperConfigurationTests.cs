@@ -18,7 +18,7 @@ public sealed class PaperConfigurationTests
     public void OpenAiViTB16File_LoadsStrictly_AndTheTowersMatchClipParameterCounts()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("ViT-B-16.safetensors");
+        var path = dir.PathOf("ViT-B-16.safetensors");
         var keys = OpenAiClipFile.Keys(OpenAiClipFile.ViTB16);
         Assert.Equal(ClipViTB16Parameters, keys.Sum(k => k.Shape.Aggregate(1L, (a, b) => a * b)));
         OpenAiClipFile.Write(path, keys, ScalarType.Float16, seed: 1);

@@ -10,7 +10,7 @@ public sealed class SafetensorsTests
     public void WriteThenRead_RoundTripsValuesTypesShapesAndMetadata()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("a.safetensors");
+        var path = dir.PathOf("a.safetensors");
         using var floats = arange(6, ScalarType.Float32).reshape(2, 3) / 4;
         using var halves = tensor(new float[] { 0.5f, -2 }).to_type(ScalarType.Float16);
         using var longs = tensor(new long[] { long.MaxValue, -1 });
@@ -39,7 +39,7 @@ public sealed class SafetensorsTests
     public void HeaderIsPaddedToEightBytes()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("a.safetensors");
+        var path = dir.PathOf("a.safetensors");
         using var t = ones(3);
         SafetensorsWriter.Write(path, new Dictionary<string, Tensor> { ["weight"] = t });
 
@@ -53,7 +53,7 @@ public sealed class SafetensorsTests
     public void Open_RejectsATruncatedFile()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("a.safetensors");
+        var path = dir.PathOf("a.safetensors");
         using var t = ones(100);
         SafetensorsWriter.Write(path, new Dictionary<string, Tensor> { ["weight"] = t });
         var bytes = File.ReadAllBytes(path);
@@ -71,7 +71,7 @@ public sealed class SafetensorsTests
     public void Open_RejectsAMalformedHeader(string header)
     {
         using var dir = new TempDirectory();
-        var path = dir.File("bad.safetensors");
+        var path = dir.PathOf("bad.safetensors");
         var json = Encoding.UTF8.GetBytes(header);
         File.WriteAllBytes(path, [.. BitConverter.GetBytes((long)json.Length), .. json, .. new byte[8]]);
 
@@ -84,7 +84,7 @@ public sealed class SafetensorsTests
     public void Open_RejectsAnImpossibleHeaderLength()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("bad.safetensors");
+        var path = dir.PathOf("bad.safetensors");
         File.WriteAllBytes(path, [.. BitConverter.GetBytes(1L << 40), .. new byte[16]]);
 
         Assert.Throws<InvalidDataException>(() => SafetensorsReader.Open(path));

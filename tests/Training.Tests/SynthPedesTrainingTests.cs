@@ -14,7 +14,7 @@ public sealed class SynthPedesTrainingTests
         using var dir = new TempDirectory();
         var summary = SynthPedesGenerator.Generate(new SynthPedesOptions
         {
-            OutputDirectory = dir.File("synthpedes"),
+            OutputDirectory = dir.PathOf("synthpedes"),
             Seed = 3,
             TrainIdentities = 12,
             ValidationIdentities = 3,
@@ -26,7 +26,7 @@ public sealed class SynthPedesTrainingTests
         Assert.Equal(DatasetFormat.SynthPedes, dataset.Format);
         Assert.Equal(12, dataset.IdentityCount(DatasetSplit.Train));
 
-        var run = new TrainingRunFolder(dir.File("run"));
+        var run = new TrainingRunFolder(dir.PathOf("run"));
         var recipe = new TrainingRecipe
         {
             Model = ModelConfig.Tiny with { Image = ModelConfig.Tiny.Image with { Layers = 2 }, Text = ModelConfig.Tiny.Text with { Layers = 2 } },

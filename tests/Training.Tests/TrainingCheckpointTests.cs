@@ -11,7 +11,7 @@ public sealed class TrainingCheckpointTests
     public void Resume_FromACheckpoint_ContinuesExactlyLikeAnUninterruptedRun()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("epoch-1.safetensors");
+        var path = dir.PathOf("epoch-1.safetensors");
 
         manual_seed(21);
         using var uninterrupted = new VfeTpsModel(ModelConfig.Tiny);
@@ -35,7 +35,7 @@ public sealed class TrainingCheckpointTests
     public void LoadModel_RestoresTheConfiguration()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("c.safetensors");
+        var path = dir.PathOf("c.safetensors");
         var config = ModelConfig.Tiny with { TgMim = ModelConfig.Tiny.TgMim with { MaskRatio = 0.5, MaskToken = MaskTokenKind.Zero } };
         using var model = new VfeTpsModel(config);
 
@@ -49,7 +49,7 @@ public sealed class TrainingCheckpointTests
     public void RestoreOptimizer_Refuses_ACheckpointSavedWithoutOptimizerState()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("weights-only.safetensors");
+        var path = dir.PathOf("weights-only.safetensors");
         using var model = new VfeTpsModel(ModelConfig.Tiny);
         TrainingCheckpoint.Save(path, model);
         using var optimizer = Optimizer(model);
@@ -63,7 +63,7 @@ public sealed class TrainingCheckpointTests
     public void LoadModel_Refuses_AFileThatIsNotACheckpoint()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("plain.safetensors");
+        var path = dir.PathOf("plain.safetensors");
         using var t = ones(2);
         SafetensorsWriter.Write(path, new Dictionary<string, Tensor> { ["w"] = t });
 

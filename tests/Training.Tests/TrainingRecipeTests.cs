@@ -22,7 +22,7 @@ public sealed class TrainingRecipeTests
     public void Json_RoundTrips_AndPartialFilesKeepTheDefaults()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("recipe.json");
+        var path = dir.PathOf("recipe.json");
         File.WriteAllText(path, """
             {
               // comments are allowed
@@ -50,7 +50,7 @@ public sealed class TrainingRecipeTests
     public void Load_NamesTheProblem()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("bad.json");
+        var path = dir.PathOf("bad.json");
         File.WriteAllText(path, """{ "batchSize": 1 }""");
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => TrainingRecipeJson.Load(path));
