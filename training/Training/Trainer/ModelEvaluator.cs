@@ -65,6 +65,7 @@ public sealed class ModelEvaluator(TextWriter log)
             result.ImageFeatures.Row(chosen[i].index).CopyTo(values.AsSpan(i * dimension, dimension));
         var options = new TsneOptions { Perplexity = Math.Min(30, Math.Max(2, (chosen.Count - 1) / 3.0)) };
         var points = TsneProjection.Project(new EmbeddingMatrix(values, chosen.Count, dimension), options, cancellationToken);
-        Plots.Projection(path, $"Image features of {ProjectedIdentities} identities (t-SNE)", points, chosen.Select(p => p.id).ToList());
+        var identities = chosen.Select(p => p.id).Distinct().Count();
+        Plots.Projection(path, $"Image features of {identities} identities (t-SNE)", points, chosen.Select(p => p.id).ToList());
     }
 }
