@@ -1,3 +1,4 @@
+using VfeTps.Stream.Training.Models;
 using static TorchSharp.torch;
 
 namespace VfeTps.Stream.Training.Losses;
@@ -20,6 +21,6 @@ public static class MaskedPixelLoss
         using var scope = NewDisposeScope();
         var channels = prediction.shape[1];
         var error = (prediction - target).abs() * pixelMask;
-        return (error.sum() / (pixelMask.sum() + 1e-5) / channels).MoveToOuterDisposeScope();
+        return (error.sum() / pixelMask.sum().Plus(1e-5)).DividedBy(channels).MoveToOuterDisposeScope();
     }
 }

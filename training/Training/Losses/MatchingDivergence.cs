@@ -1,3 +1,4 @@
+using VfeTps.Stream.Training.Models;
 using static TorchSharp.torch;
 
 namespace VfeTps.Stream.Training.Losses;
@@ -15,7 +16,7 @@ public static class MatchingDivergence
         using var scope = NewDisposeScope();
         var p = nn.functional.softmax(logits, 1);
         var logP = nn.functional.log_softmax(logits, 1);
-        var perRow = (p * (logP - (target + epsilon).log())).sum(1);
+        var perRow = (p * (logP - target.Plus(epsilon).log())).sum(1);
         return perRow.mean().MoveToOuterDisposeScope();
     }
 
@@ -26,7 +27,7 @@ public static class MatchingDivergence
         ArgumentNullException.ThrowIfNull(columnIdentities);
         using var scope = NewDisposeScope();
         var same = rowIdentities.unsqueeze(1).eq(columnIdentities.unsqueeze(0)).to_type(ScalarType.Float32);
-        return (same / same.sum(1, keepdim: true).clamp_min(1)).MoveToOuterDisposeScope();
+        return (same / same.sum(1, keepdim: true).AtLeast(1)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Cosine similarity matrix of two feature sets, divided by τ.</summary>
@@ -37,6 +38,6 @@ public static class MatchingDivergence
         using var scope = NewDisposeScope();
         var a = nn.functional.normalize(rows, dim: 1);
         var b = nn.functional.normalize(columns, dim: 1);
-        return (a.matmul(b.t()) / temperature).MoveToOuterDisposeScope();
+        return a.matmul(b.t()).DividedBy(temperature).MoveToOuterDisposeScope();
     }
 }

@@ -48,7 +48,7 @@ public sealed class ImageTower : nn.Module<Tensor, Tensor?, TowerOutput>
         if (patchMask is not null)
         {
             var weight = patchMask.unsqueeze(-1).to_type(patches.dtype);
-            patches = patches * (1 - weight);
+            patches = patches * weight.Subtracted(1);
             if (mask_token is not null)
                 patches = patches + (mask_token * weight);
         }

@@ -58,7 +58,7 @@ public sealed class VfeTpsModel : nn.Module
             using var masked = visual.call(batch.Images, patchMask);
             var reconstruction = tgmim.call(masked.Tokens, caption.Tokens);
             tgMim = MaskedPixelLoss.Compute(reconstruction, batch.Images, _blockMask.ToPixels(patchMask));
-            total = total + (Config.TgMim.Weight * tgMim);
+            total = total + tgMim.Times(Config.TgMim.Weight);
         }
 
         Tensor? isGvfc = null;
@@ -66,14 +66,14 @@ public sealed class VfeTpsModel : nn.Module
         {
             isGvfc = IsGvfcLoss.Compute(
                 image.Global, batch.Identities, Config.IsGvfc.SampleSize, Config.IsGvfc.Temperature, Config.Cmpm.Epsilon, generator);
-            total = total + (Config.IsGvfc.Weight * isGvfc);
+            total = total + isGvfc.Times(Config.IsGvfc.Weight);
         }
 
         Tensor? identity = null;
         if (id_head is not null)
         {
             identity = nn.functional.cross_entropy(id_head.call(image.Global), batch.Identities);
-            total = total + (Config.IdentityClassifier.Weight * identity);
+            total = total + identity.Times(Config.IdentityClassifier.Weight);
         }
 
         return new LossTerms(total.MoveToOuterDisposeScope(), cmpm.MoveToOuterDisposeScope(), tgMim?.MoveToOuterDisposeScope(),
