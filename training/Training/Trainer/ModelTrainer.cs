@@ -37,7 +37,6 @@ public sealed class ModelTrainer
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(run);
-        recipe.Validated();
         if (File.Exists(run.LastCheckpoint))
             throw new InvalidOperationException($"'{run.Path}' already holds a run; resume it or choose another folder.");
         TorchRuntime.EnsureLoaded();
@@ -55,6 +54,7 @@ public sealed class ModelTrainer
                 IdentityClassifier = recipe.Model.IdentityClassifier with { Identities = dataset.IdentityCount(DatasetSplit.Train) },
             },
         };
+        effective.Validated(); // after the data has filled in the vocabulary size and identity count
         TrainingRecipeJson.Save(run.Recipe, effective);
         File.Delete(run.MetricsLog);
 
