@@ -75,6 +75,20 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void Training_WithTheIdentityClassifier_TakesTheIdentityCountFromTheData()
+    {
+        using var dir = new TempDirectory();
+        var dataset = ColourPeopleDataset.Write(dir.PathOf("data"));
+        var run = new TrainingRunFolder(dir.PathOf("run"));
+        var recipe = Recipe(dataset, 2) with { MaxSteps = 2 };
+        recipe = recipe with { Model = recipe.Model with { IdentityClassifier = new IdentityClassifierConfig { Enabled = true } } };
+
+        new ModelTrainer(TextWriter.Null).Train(recipe, run, TestContext.Current.CancellationToken);
+
+        Assert.Equal(8, TrainingRecipeJson.Load(run.Recipe).Model.IdentityClassifier.Identities);
+    }
+
+    [Fact]
     public void Train_RefusesAFolderThatHoldsARun()
     {
         using var dir = new TempDirectory();
