@@ -51,6 +51,39 @@ public sealed class GeneratorDeterminismTests
         Assert.Equal(annotated, onDisk);
     }
 
+    [Fact]
+    public void Generate_OneSplitFromTheSetsOptionsFile_WritesThatSplitExactlyAsTheFullSetDoes()
+    {
+        using var full = new TempDirectory();
+        using var testOnly = new TempDirectory();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var whole = SynthPedesGenerator.Generate(TinySets.Options(full.FullPath), cancellationToken: cancellationToken);
+
+        // Regenerated from the options file the full set carries, as a model's checker would.
+        var recipe = SynthPedesRecipe.TryRead(full.FullPath);
+        Assert.NotNull(recipe);
+        Assert.Equal(SynthPedesRecipe.From(TinySets.Options(full.FullPath)), recipe);
+        var part = SynthPedesGenerator.Generate(recipe.ToOptions(testOnly.FullPath) with { Splits = new HashSet<string> { SplitNames.Test } }, cancellationToken: cancellationToken);
+
+        var expected = SynthPedesAnnotations.Read(whole.AnnotationFile).Where(e => e.Split == SplitNames.Test).ToList();
+        var actual = SynthPedesAnnotations.Read(part.AnnotationFile);
+        Assert.Equal(expected.Select(e => (e.FilePath, e.Id, string.Join('|', e.Captions))), actual.Select(e => (e.FilePath, e.Id, string.Join('|', e.Captions))));
+        Assert.Equal(0, part.TrainImages + part.ValidationImages);
+        Assert.Equal(whole.TestImages, part.TestImages);
+        foreach (var entry in actual)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(full.FullPath, entry.FilePath)), File.ReadAllBytes(Path.Combine(testOnly.FullPath, entry.FilePath)));
+    }
+
+    [Fact]
+    public void Options_UnknownSplit_IsRefusedByName()
+    {
+        var options = TinySets.Options("unused") with { Splits = new HashSet<string> { "testing" } };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains("testing", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<string> RelativeFiles(string root) =>
         [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))

@@ -24,7 +24,9 @@ public static class SynthPedesGenerator
         var cameras = Enumerable.Range(1, options.CameraCount)
             .Select(number => CameraProfile.Create(options.Seed, number, options.Degradation))
             .ToList();
-        var plans = ShotPlanner.Plan(options, cameras);
+        var plans = ShotPlanner.Plan(options, cameras)
+            .Where(plan => options.Splits is null || options.Splits.Contains(plan.Split))
+            .ToList();
         PrepareFolders(options, plans);
 
         var done = 0;
@@ -57,6 +59,7 @@ public static class SynthPedesGenerator
         SynthPedesAnnotations.Write(annotationFile, [.. plans.Select(p => p.ToAnnotation())]);
         var (sheetWidth, sheetHeight) = ContactSheet.Write(options, plans);
         DatasetReadme.Write(options, plans, cameras);
+        File.WriteAllText(Path.Combine(options.OutputDirectory, SynthPedesRecipe.FileName), SynthPedesRecipe.From(options).ToJson());
         return new SynthPedesSummary
         {
             OutputDirectory = options.OutputDirectory,

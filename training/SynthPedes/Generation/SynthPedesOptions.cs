@@ -44,6 +44,12 @@ public sealed record SynthPedesOptions
     /// <summary>How many test identities (rows) the contact sheet shows.</summary>
     public int ContactSheetIdentities { get; init; } = 8;
 
+    /// <summary>
+    /// Which splits to render ("train", "val", "test"); null renders all. Every identity is still
+    /// planned, so a split rendered alone has exactly the bytes it has in the full set.
+    /// </summary>
+    public IReadOnlySet<string>? Splits { get; init; }
+
     public int TotalIdentities => TrainIdentities + ValidationIdentities + TestIdentities;
 
     public DegradationSettings Degradation => new(NoiseStrength, BlurStrength, OcclusionProbability, JpegQualityMin, JpegQualityMax);
@@ -71,6 +77,11 @@ public sealed record SynthPedesOptions
         ArgumentOutOfRangeException.ThrowIfNegative(NoiseStrength);
         ArgumentOutOfRangeException.ThrowIfNegative(BlurStrength);
         ArgumentOutOfRangeException.ThrowIfNegative(ContactSheetIdentities);
+        if (Splits is not null && (Splits.Count == 0 || Splits.Any(s => s is not (SplitNames.Train or SplitNames.Validation or SplitNames.Test))))
+        {
+            throw new ArgumentException(
+                $"Splits must name at least one of {SplitNames.Train}, {SplitNames.Validation}, {SplitNames.Test}; got [{string.Join(", ", Splits)}].", nameof(Splits));
+        }
         if (MaxDegreeOfParallelism is 0 or < -1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use -1 (all cores) or a positive count.");

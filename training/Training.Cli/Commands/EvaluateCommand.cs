@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using VfeTps.Stream.Datasets;
 using VfeTps.Stream.Evaluation;
+using VfeTps.Stream.Export;
+using VfeTps.Stream.Inference;
 using VfeTps.Stream.Tokenizer;
 using VfeTps.Stream.Training.Native;
 using VfeTps.Stream.Training.Trainer;
@@ -16,16 +19,19 @@ internal static class EvaluateCommand
         var run = new Option<DirectoryInfo?>("--run") { Description = "A training run folder (uses its best checkpoint, else its last, and its tokenizer)." };
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A checkpoint file (with --tokenizer), instead of --run." };
         var tokenizer = new Option<DirectoryInfo?>("--tokenizer") { Description = "Tokenizer folder for --checkpoint." };
+        var bundle = new Option<DirectoryInfo?>("--bundle") { Description = "A published model bundle, evaluated through ONNX Runtime as serving runs it (needs --dataset)." };
         var dataset = new Option<string?>("--dataset") { Description = "Data set folder or annotation file (default: the run's)." };
         var split = new Option<DatasetSplit>("--split") { Description = "Split to evaluate.", DefaultValueFactory = _ => DatasetSplit.Test };
         var queries = new Option<FileInfo?>("--queries") { Description = "A query file ([{caption, id}]) evaluated against the split's images." };
         var output = new Option<DirectoryInfo?>("--output") { Description = "Where to write the report (default: <run>/evaluation)." };
         var command = new Command("evaluate", "Evaluate a trained model: Rank-1/5/10, mAP, mINP, silhouette, t-SNE plot; JSON and Markdown.")
         {
-            run, checkpoint, tokenizer, dataset, split, queries, output,
+            run, checkpoint, tokenizer, bundle, dataset, split, queries, output,
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(bundle) is { } bundleFolder)
+                return Task.FromResult(EvaluateBundle(bundleFolder.FullName, parse.GetValue(dataset), parse.GetValue(split), parse.GetValue(output)?.FullName, cancellationToken));
             TorchRuntime.EnsureLoaded();
             var runFolder = parse.GetValue(run) is { } r ? new TrainingRunFolder(r.FullName) : null;
             var checkpointPath = parse.GetValue(checkpoint)?.FullName
@@ -48,5 +54,25 @@ internal static class EvaluateCommand
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static int EvaluateBundle(string bundlePath, string? datasetPath, DatasetSplit split, string? outputPath, CancellationToken cancellationToken)
+    {
+        using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        using var bundle = ModelBundle.Load(bundlePath, new InferenceOptions(), loggers.CreateLogger("bundle"));
+        var dataset = PersonDatasetLoader.Load(datasetPath ?? throw new ArgumentException("--bundle needs --dataset."), cancellationToken: cancellationToken);
+        Console.WriteLine($"Evaluating {bundle.ModelVersion} ({bundle.ExecutionProvider}) on {dataset.Name} {split}…");
+        var metrics = BundleEvaluator.Evaluate(bundle, dataset, split, cancellationToken);
+        var name = $"{dataset.Name}-{split}".ToLowerInvariant();
+        var report = EvaluationReport.Write(outputPath ?? Path.TrimEndingDirectorySeparator(bundlePath) + "-evaluation", name, metrics, context: new Dictionary<string, string>
+        {
+            ["bundle"] = bundle.ModelVersion,
+            ["runtime"] = $"ONNX Runtime ({bundle.ExecutionProvider})",
+            ["dataset"] = dataset.Name,
+            ["split"] = split.ToString(),
+        });
+        Console.WriteLine(EvaluationReport.ToMarkdown(EvaluationReport.Read(report.JsonPath)));
+        Console.WriteLine($"Report: {report.JsonPath}, {report.MarkdownPath}");
+        return 0;
     }
 }

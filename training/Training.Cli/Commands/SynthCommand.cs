@@ -16,9 +16,14 @@ internal static class SynthCommand
         var test = new Option<int>("--test-identities") { DefaultValueFactory = _ => 300 };
         var siblings = new Option<double>("--sibling-share") { Description = "Share of identities that differ from another in one or two attributes.", DefaultValueFactory = _ => 0.5 };
         var occlusion = new Option<double>("--occlusion") { Description = "Probability that a shot is partly occluded.", DefaultValueFactory = _ => 0.3 };
+        var splits = new Option<string[]>("--splits")
+        {
+            Description = "Render only these splits (train, val, test); the others are still planned, so the images are the same as in the full set.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("synth", "Generate SynthPedes: synthetic pedestrians with attributes and captions in the CUHK-PEDES format.")
         {
-            output, seed, train, validation, test, siblings, occlusion,
+            output, seed, train, validation, test, siblings, occlusion, splits,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -31,6 +36,7 @@ internal static class SynthCommand
                 TestIdentities = parse.GetValue(test),
                 SiblingShare = parse.GetValue(siblings),
                 OcclusionProbability = parse.GetValue(occlusion),
+                Splits = parse.GetValue(splits) is { Length: > 0 } names ? names.ToHashSet(StringComparer.Ordinal) : null,
             };
             ProgressLine? line = null;
             var summary = SynthPedesGenerator.Generate(options, new ImmediateProgress<SynthPedesProgress>(p =>

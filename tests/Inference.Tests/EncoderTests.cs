@@ -1,0 +1,256 @@
+using Microsoft.ML.OnnxRuntime;
+using VfeTps.Stream.Preprocessing;
+
+namespace VfeTps.Stream.Inference.Tests;
+
+public sealed class EncoderTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly string _path;
+    private readonly TestBundleSpec _spec = new() { Seed = 5 };
+
+    public EncoderTests()
+    {
+        _path = _temp.PathOf("bundle");
+        TestBundle.Write(_path, _spec);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Image_embeddings_equal_a_direct_onnx_runtime_run_of_the_same_graph()
+    {
+        var crops = TestBundle.Crops(5);
+        using var bundle = TestBundle.Load(_path);
+
+        var embeddings = bundle.ImageEncoder.EmbedBatch(crops);
+
+        var pixels = new ImagePreprocessor(TestBundle.Height, TestBundle.Width, ImageNormalization.Clip).PreprocessBatch(crops);
+        var expected = RunDirectly(TestBundle.ImageTowerBytes(_spec), "pixels", pixels, [crops.Count, 3, TestBundle.Height, TestBundle.Width]);
+        Assert.Equal(crops.Count, embeddings.Count);
+        Assert.Equal(TestBundle.EmbeddingSize, embeddings.Dimension);
+        Vectors.AssertClose(expected, embeddings.Values, 1e-6);
+    }
+
+    [Fact]
+    public void Image_embeddings_are_the_stand_in_towers_arithmetic_on_the_training_preprocessing()
+    {
+        var crops = TestBundle.Crops(3, seed: 11);
+        using var bundle = TestBundle.Load(_path);
+
+        var embeddings = bundle.ImageEncoder.EmbedBatch(crops);
+
+        // Flatten → MatMul → L2 normalisation, by hand, on ImagePreprocessor's output with CLIP's statistics.
+        var preprocessor = new ImagePreprocessor(TestBundle.Height, TestBundle.Width, ImageNormalization.Clip);
+        var features = 3 * TestBundle.Height * TestBundle.Width;
+        var weights = StandInTowers.Weights(features * TestBundle.EmbeddingSize, _spec.Seed);
+        for (var row = 0; row < crops.Count; row++)
+        {
+            var flat = preprocessor.Preprocess(crops[row]);
+            var projected = new double[TestBundle.EmbeddingSize];
+            for (var f = 0; f < features; f++)
+            {
+                for (var d = 0; d < projected.Length; d++)
+                    projected[d] += flat[f] * (double)weights[(f * projected.Length) + d];
+            }
+            Vectors.AssertClose(Normalized(projected), embeddings[row], 1e-4, $"crop {row}");
+        }
+    }
+
+    [Fact]
+    public void Text_embeddings_equal_a_direct_onnx_runtime_run_of_the_same_graph()
+    {
+        using var bundle = TestBundle.Load(_path);
+
+        var embeddings = bundle.TextEncoder.EmbedBatch(TestBundle.Texts);
+
+        var tokens = TestTokenizer.Instance.TokenizeBatch(TestBundle.Texts, TestBundle.ContextLength);
+        var expected = RunDirectly(TestBundle.TextTowerBytes(_spec), "token_ids", tokens, [TestBundle.Texts.Length, TestBundle.ContextLength]);
+        Assert.Equal(TestBundle.Texts.Length, embeddings.Count);
+        Vectors.AssertClose(expected, embeddings.Values, 1e-6);
+    }
+
+    [Fact]
+    public void Text_embeddings_are_the_stand_in_towers_arithmetic_on_the_bundles_tokens()
+    {
+        using var bundle = TestBundle.Load(_path);
+
+        var embeddings = bundle.TextEncoder.EmbedBatch(TestBundle.Texts);
+
+        var table = StandInTowers.Weights(TestTokenizer.Instance.VocabularySize * TestBundle.EmbeddingSize, _spec.Seed + 1000);
+        for (var row = 0; row < TestBundle.Texts.Length; row++)
+        {
+            var sum = new double[TestBundle.EmbeddingSize];
+            foreach (var id in TestTokenizer.Instance.Tokenize(TestBundle.Texts[row], TestBundle.ContextLength))
+            {
+                for (var d = 0; d < sum.Length; d++)
+                    sum[d] += table[(id * sum.Length) + d];
+            }
+            Vectors.AssertClose(Normalized(sum), embeddings[row], 1e-4, $"text {row}");
+        }
+    }
+
+    [Fact]
+    public void Batches_larger_than_the_maximum_are_split_into_identical_rows()
+    {
+        var crops = TestBundle.Crops(8);
+        using var chunked = TestBundle.Load(_path, maxBatchSize: 3);
+        using var whole = TestBundle.Load(_path, maxBatchSize: 32);
+
+        var inChunks = chunked.ImageEncoder.EmbedBatch(crops);
+        var inOneRun = whole.ImageEncoder.EmbedBatch(crops);
+        var texts = chunked.TextEncoder.EmbedBatch(TestBundle.Texts);
+        var textsInOneRun = whole.TextEncoder.EmbedBatch(TestBundle.Texts);
+
+        Assert.Equal(3, chunked.ImageEncoder.MaxBatchSize);
+        Vectors.AssertClose(inOneRun.Values, inChunks.Values, 1e-6);
+        Vectors.AssertClose(textsInOneRun.Values, texts.Values, 1e-6);
+        for (var row = 0; row < crops.Count; row++)
+            Vectors.AssertClose(chunked.ImageEncoder.Embed(crops[row]), inChunks[row], 1e-6, $"crop {row}");
+        for (var row = 0; row < TestBundle.Texts.Length; row++)
+            Vectors.AssertClose(chunked.TextEncoder.Embed(TestBundle.Texts[row]), texts[row], 1e-6, $"text {row}");
+    }
+
+    [Fact]
+    public void Preprocessed_pixels_give_the_same_embeddings_as_crops()
+    {
+        var crops = TestBundle.Crops(7);
+        using var bundle = TestBundle.Load(_path, maxBatchSize: 3);
+        var pixels = bundle.ImageEncoder.Preprocessor.PreprocessBatch(crops);
+
+        var fromPixels = bundle.ImageEncoder.EmbedPreprocessed(pixels);
+
+        Vectors.AssertClose(bundle.ImageEncoder.EmbedBatch(crops).Values, fromPixels.Values, 1e-6);
+    }
+
+    [Fact]
+    public void Preprocessed_pixels_must_be_whole_images()
+    {
+        using var bundle = TestBundle.Load(_path);
+
+        var error = Assert.Throws<ArgumentException>(() => bundle.ImageEncoder.EmbedPreprocessed(new float[(3 * TestBundle.Height * TestBundle.Width) + 1]));
+
+        Assert.Contains("not a whole number of 3×16×8 images", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_embedding_is_unit_length()
+    {
+        using var bundle = TestBundle.Load(_path);
+
+        var images = bundle.ImageEncoder.EmbedBatch(TestBundle.Crops(4));
+        var texts = bundle.TextEncoder.EmbedBatch(TestBundle.Texts);
+
+        foreach (var batch in new[] { images, texts })
+        {
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var norm = Math.Sqrt(batch[row].ToArray().Sum(value => (double)value * value));
+                Assert.InRange(norm, 1 - 1e-5, 1 + 1e-5);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_empty_request_gives_an_empty_batch()
+    {
+        using var bundle = TestBundle.Load(_path);
+
+        var images = bundle.ImageEncoder.EmbedBatch([]);
+        var texts = bundle.TextEncoder.EmbedBatch([]);
+        var pixels = bundle.ImageEncoder.EmbedPreprocessed(ReadOnlyMemory<float>.Empty);
+
+        Assert.Equal((0, TestBundle.EmbeddingSize), (images.Count, images.Dimension));
+        Assert.Equal(0, texts.Count);
+        Assert.Equal(0, pixels.Count);
+    }
+
+    [Fact]
+    public void A_null_crop_or_text_is_refused_by_position()
+    {
+        using var bundle = TestBundle.Load(_path);
+        var crops = TestBundle.Crops(3);
+        crops[1] = null!;
+
+        var imageError = Assert.Throws<ArgumentException>(() => bundle.ImageEncoder.EmbedBatch(crops));
+        var textError = Assert.Throws<ArgumentException>(() => bundle.TextEncoder.EmbedBatch(["a man", "a woman", null!]));
+
+        Assert.Contains("Crop 1 of the batch is null", imageError.Message, StringComparison.Ordinal);
+        Assert.Contains("Text 2 of the batch is null", textError.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_context_is_cut_by_the_tokenizer()
+    {
+        using var bundle = TestBundle.Load(_path);
+        var longText = string.Join(' ', Enumerable.Repeat("a woman in a red dress with a black bag", 100));
+        var cut = TestTokenizer.Instance.Decode(TestTokenizer.Instance.Tokenize(longText, TestBundle.ContextLength).Select(id => (int)id).Where(id => id != 0));
+
+        var embedding = bundle.TextEncoder.Embed(longText);
+
+        // The same as embedding the text the context keeps (the tail is dropped, the end marker kept).
+        Vectors.AssertClose(bundle.TextEncoder.Embed(cut), embedding, 1e-5);
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_from_several_threads_give_identical_results()
+    {
+        var crops = TestBundle.Crops(6);
+        using var bundle = TestBundle.Load(_path, maxBatchSize: 4);
+        var expectedImages = bundle.ImageEncoder.EmbedBatch(crops).Values;
+        var expectedTexts = bundle.TextEncoder.EmbedBatch(TestBundle.Texts).Values;
+        using var start = new Barrier(6);
+
+        var workers = Enumerable.Range(0, 6).Select(worker => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (var iteration = 0; iteration < 20; iteration++)
+            {
+                Assert.Equal(expectedImages, bundle.ImageEncoder.EmbedBatch(crops).Values);
+                Assert.Equal(expectedTexts, bundle.TextEncoder.EmbedBatch(TestBundle.Texts).Values);
+            }
+        }, TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        await Task.WhenAll(workers);
+    }
+
+    [Fact]
+    public void A_disposed_bundle_refuses_to_embed()
+    {
+        var bundle = TestBundle.Load(_path);
+        bundle.Dispose();
+        bundle.Dispose();
+
+        Assert.True(bundle.IsDisposed);
+        Assert.Throws<ObjectDisposedException>(() => bundle.ImageEncoder.EmbedBatch(TestBundle.Crops(1)));
+        Assert.Throws<ObjectDisposedException>(() => bundle.TextEncoder.Embed("a man"));
+    }
+
+    [Fact]
+    public void An_embedding_batch_gives_rows_in_request_order()
+    {
+        var batch = new EmbeddingBatch([1, 2, 3, 4, 5, 6], 3);
+
+        Assert.Equal(2, batch.Count);
+        Assert.Equal([4f, 5f, 6f], batch[1].ToArray());
+        Assert.Equal([1f, 2f, 3f], batch.RowToArray(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch[2].ToArray());
+        Assert.Throws<ArgumentException>(() => new EmbeddingBatch([1, 2, 3, 4], 3));
+    }
+
+    private static float[] RunDirectly<T>(byte[] model, string inputName, T[] input, long[] shape)
+        where T : unmanaged
+    {
+        using var session = new InferenceSession(model);
+        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, [inputName], [value], ["embedding"]);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private static float[] Normalized(double[] values)
+    {
+        var norm = Math.Sqrt(values.Sum(value => value * value));
+        return [.. values.Select(value => (float)(value / norm))];
+    }
+}

@@ -1,0 +1,42 @@
+using VfeTps.Stream.Onnx;
+using VfeTps.Stream.Training.Models;
+
+namespace VfeTps.Stream.Export;
+
+/// <summary>Writes both towers of a model as ONNX files.</summary>
+public static class TowerExport
+{
+    public const string ImageFileName = "image-tower.onnx";
+    public const string TextFileName = "text-tower.onnx";
+
+    /// <summary>Writes <see cref="ImageFileName"/> and <see cref="TextFileName"/> into <paramref name="directory"/>.</summary>
+    public static ExportedTowers Write(VfeTpsModel model, string directory, string modelVersion)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        var info = new OnnxModelInfo
+        {
+            ProducerName = "VfeTps.Stream.Export",
+            DocString = $"VFE-TPS model '{modelVersion}' ({model.Config.Name} configuration).",
+            Metadata = new Dictionary<string, string>
+            {
+                ["model_version"] = modelVersion,
+                ["configuration"] = model.Config.Name,
+            },
+        };
+        var imagePath = Path.Combine(directory, ImageFileName);
+        var textPath = Path.Combine(directory, TextFileName);
+        var imageGraph = ImageTowerGraph.Build(model);
+        WriteFile(imagePath, imageGraph, info with { DocString = info.DocString + " Image tower: pixels → embedding." });
+        var textGraph = TextTowerGraph.Build(model);
+        WriteFile(textPath, textGraph, info with { DocString = info.DocString + " Text tower: token ids → embedding." });
+        return new ExportedTowers(imagePath, textPath, imageGraph.NodeCount, textGraph.NodeCount);
+    }
+
+    private static void WriteFile(string path, OnnxGraphBuilder graph, OnnxModelInfo info)
+    {
+        using var stream = File.Create(path);
+        graph.WriteModel(stream, info);
+    }
+}
