@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job. Until the video pipeline lands (issue 5) this is the model's own loop: set up, build,
-# generate SynthPedes (once), train the tiny VFE-TPS model on it, and print its test evaluation.
+# generate SynthPedes (once), train the tiny VFE-TPS model on it, print its test evaluation and
+# publish it as a model bundle (ONNX towers, tokenizer, manifest) that serving can load.
 #   ./run.sh                      # default: 12 epochs of the tiny recipe (about half an hour on 2 cores)
 #   EPOCHS=2 ./run.sh             # a quicker look
 set -euo pipefail
@@ -17,4 +18,5 @@ fi
 run="runs/tiny-$(date +%Y%m%d-%H%M%S)"
 cli train --recipe training/recipes/tiny-synthpedes.json --dataset "$data" --output "$run" ${EPOCHS:+--epochs "$EPOCHS"}
 cli evaluate --run "$run"
-echo "Run folder: $run (checkpoints, metrics.jsonl, loss.png, validation.png, evaluation/)"
+cli publish --run "$run" --output "$run/bundle"
+echo "Run folder: $run (checkpoints, metrics.jsonl, loss.png, validation.png, evaluation/, bundle/)"

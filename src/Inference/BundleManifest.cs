@@ -18,6 +18,22 @@ public sealed record BundleManifest
     /// <summary>The checkpoint's file name in a bundle written by <see cref="ModelBundleWriter"/>.</summary>
     public const string DefaultCheckpoint = "checkpoint.safetensors";
 
+    /// <summary>
+    /// The largest <c>image.height</c> and <c>image.width</c> a manifest may give. Person crops are
+    /// a few hundred pixels; the bound keeps one preprocessed image (3 × H × W floats) and the
+    /// probe's buffers far from the sizes where arithmetic overflows or memory runs out.
+    /// </summary>
+    public const int MaxImageSide = 4096;
+
+    /// <summary>The largest <c>text.contextLength</c> a manifest may give (CLIP uses 77).</summary>
+    public const int MaxContextLength = 1024;
+
+    /// <summary>The largest <c>embeddingSize</c> a manifest may give.</summary>
+    public const int MaxEmbeddingSize = 8192;
+
+    /// <summary>The largest <c>tokenizer.vocabularySize</c> a manifest may give (CLIP's is 49 408).</summary>
+    public const int MaxVocabularySize = 1 << 20;
+
     /// <summary>Manifest layout version; <see cref="CurrentSchemaVersion"/>.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 

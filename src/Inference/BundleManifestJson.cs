@@ -7,7 +7,8 @@ namespace VfeTps.Stream.Inference;
 
 /// <summary>
 /// Reads and writes <c>manifest.json</c>: camelCase, indented, fields in a fixed order. Reading is
-/// strict: an unknown schema version, a missing required field, a non-positive size, a mean or std
+/// strict: an unknown schema version, a missing required field, a size that is not positive or
+/// exceeds its limit (<see cref="BundleManifest.MaxImageSide"/> and the other <c>Max…</c>), a mean or std
 /// that is not three finite numbers (std positive), a checksum that is not SHA-256 hex or a path
 /// that leaves the bundle folder refuses the manifest with a <see cref="ModelBundleException"/>
 /// naming every such field. Unknown fields are ignored: they cannot change how the model is served.
@@ -106,7 +107,7 @@ public static class BundleManifestJson
         var modelVersion = root.RequiredString("modelVersion");
         var created = root.RequiredTimestamp("created");
         var architecture = FreeForm(root, "architecture");
-        var embeddingSize = root.RequiredInt("embeddingSize", 1);
+        var embeddingSize = root.RequiredInt("embeddingSize", 1, BundleManifest.MaxEmbeddingSize);
         var image = root.RequiredObject("image") is { } imageSection ? ReadImage(imageSection) : null;
         var text = root.RequiredObject("text") is { } textSection ? ReadText(textSection) : null;
         var tokenizer = root.RequiredObject("tokenizer") is { } tokenizerSection ? ReadTokenizer(tokenizerSection) : null;
@@ -146,8 +147,8 @@ public static class BundleManifestJson
         var file = section.RequiredPath("file");
         var input = section.RequiredString("input");
         var output = section.RequiredString("output");
-        var height = section.RequiredInt("height", 1);
-        var width = section.RequiredInt("width", 1);
+        var height = section.RequiredInt("height", 1, BundleManifest.MaxImageSide);
+        var width = section.RequiredInt("width", 1, BundleManifest.MaxImageSide);
         var mean = section.RequiredTriplet("mean", positive: false);
         var std = section.RequiredTriplet("std", positive: true);
         if (file is null || input is null || output is null || height is null || width is null || mean is null || std is null)
@@ -171,7 +172,7 @@ public static class BundleManifestJson
         var output = section.RequiredString("output");
 
         // Room for the start and end markers at least, as the tokenizer requires.
-        var contextLength = section.RequiredInt("contextLength", 2);
+        var contextLength = section.RequiredInt("contextLength", 2, BundleManifest.MaxContextLength);
         if (file is null || input is null || output is null || contextLength is null)
             return null;
         return new TextTowerManifest { File = file, Input = input, Output = output, ContextLength = contextLength.Value };
@@ -186,7 +187,7 @@ public static class BundleManifestJson
             kind = null;
         }
         var directory = section.RequiredPath("directory");
-        var vocabularySize = section.RequiredInt("vocabularySize", 1);
+        var vocabularySize = section.RequiredInt("vocabularySize", 1, BundleManifest.MaxVocabularySize);
         if (kind is null || directory is null || vocabularySize is null)
             return null;
         return new TokenizerManifest { Kind = kind, Directory = directory, VocabularySize = vocabularySize.Value };

@@ -10,6 +10,8 @@ namespace VfeTps.Stream.Inference;
 /// appends CUDA and falls back to the CPU when that throws (the provider library, a CUDA library or
 /// the driver is missing); <see cref="ExecutionProviderPreference.Cuda"/> throws instead;
 /// <see cref="ExecutionProviderPreference.Cpu"/> never touches CUDA. Every choice is logged with its reason.
+/// A CUDA provider that loads here can still fail to open or run the towers; <see cref="ModelBundleLoader"/>
+/// then falls back to the CPU under <see cref="ExecutionProviderPreference.Auto"/>.
 /// </summary>
 public sealed class ExecutionProviderSelector
 {

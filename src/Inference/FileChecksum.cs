@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace VfeTps.Stream.Inference;
 
 /// <summary>SHA-256 of bundle files, as lower-case hex: computed while copying (writer) and re-read (loader).</summary>
-internal static class FileChecksum
+public static class FileChecksum
 {
     private const int BufferSize = 1 << 20;
 

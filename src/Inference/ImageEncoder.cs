@@ -32,6 +32,7 @@ public sealed class ImageEncoder
 
     /// <summary>Embeds crops of any size (each resized to the tower's input); an empty list gives an empty batch.</summary>
     /// <exception cref="ArgumentException">A crop is null.</exception>
+    /// <exception cref="OverflowException">One run's pixels would not fit in an array (a huge input size with a huge <see cref="MaxBatchSize"/>).</exception>
     /// <exception cref="ObjectDisposedException">The bundle has been disposed.</exception>
     public EmbeddingBatch EmbedBatch(IReadOnlyList<RgbImage> crops)
     {
@@ -43,8 +44,11 @@ public sealed class ImageEncoder
         }
 
         var perImage = Preprocessor.ValuesPerImage;
+
+        // Checked: an input size and batch size whose product overflows must not rent a wrong-sized buffer.
+        var bufferLength = crops.Count == 0 ? 0 : checked(Math.Min(crops.Count, MaxBatchSize) * perImage);
         var embeddings = new float[checked(crops.Count * EmbeddingSize)];
-        var buffer = crops.Count == 0 ? [] : ArrayPool<float>.Shared.Rent(Math.Min(crops.Count, MaxBatchSize) * perImage);
+        var buffer = bufferLength == 0 ? [] : ArrayPool<float>.Shared.Rent(bufferLength);
         try
         {
             for (var start = 0; start < crops.Count; start += MaxBatchSize)

@@ -20,10 +20,10 @@ public sealed record ImageTowerManifest
     /// <summary>The output: float [batch, D], L2-normalised.</summary>
     public string Output { get; init; } = "embedding";
 
-    /// <summary>Input rows.</summary>
+    /// <summary>Input rows, 1 to <see cref="BundleManifest.MaxImageSide"/>.</summary>
     public required int Height { get; init; }
 
-    /// <summary>Input columns.</summary>
+    /// <summary>Input columns, 1 to <see cref="BundleManifest.MaxImageSide"/>.</summary>
     public required int Width { get; init; }
 
     /// <summary>Per-channel means on the 0–1 scale, R, G, B.</summary>

@@ -25,4 +25,7 @@ internal static partial class InferenceLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Model swap to '{Directory}' failed; still serving {ModelVersion}: {Reason}")]
     public static partial void ModelSwapFailed(this ILogger logger, string directory, string modelVersion, string reason);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Running the towers of '{Directory}' on CUDA failed at the {Stage} check ({Error}) {Diagnosis} Auto falls back to the CPU and checks the towers again there")]
+    public static partial void CudaRunFallback(this ILogger logger, string directory, BundleCheckStage stage, string error, string diagnosis);
 }

@@ -12,6 +12,9 @@ public sealed class InferenceOptions
     /// <summary>The configuration section these options are usually bound from.</summary>
     public const string SectionName = "Inference";
 
+    /// <summary>The default of <see cref="MaxQueryCharacters"/>.</summary>
+    public const int DefaultMaxQueryCharacters = 1000;
+
     /// <summary>Where the towers run; <see cref="ExecutionProviderPreference.Auto"/> by default.</summary>
     public ExecutionProviderPreference ExecutionProvider { get; set; } = ExecutionProviderPreference.Auto;
 
@@ -27,6 +30,15 @@ public sealed class InferenceOptions
     /// <summary>The most crops or texts sent to a tower in one run; larger requests are split.</summary>
     public int MaxBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// The longest text <see cref="TextEncoder"/> accepts, in Unicode characters (code points: an
+    /// emoji counts once); longer texts are refused with an <see cref="ArgumentException"/> before
+    /// any work is done, so that a huge query cannot tie up the tokenizer. 1000 by default; a
+    /// person description is a sentence or two, and the text tower keeps only its first
+    /// <see cref="TextTowerManifest.ContextLength"/> tokens anyway.
+    /// </summary>
+    public int MaxQueryCharacters { get; set; } = DefaultMaxQueryCharacters;
+
     /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -41,6 +53,8 @@ public sealed class InferenceOptions
             problems.Add($"{nameof(GraphOptimization)} must be Disabled, Basic, Extended or All (got {(int)GraphOptimization}).");
         if (MaxBatchSize < 1)
             problems.Add($"{nameof(MaxBatchSize)} must be positive (got {MaxBatchSize}).");
+        if (MaxQueryCharacters < 1)
+            problems.Add($"{nameof(MaxQueryCharacters)} must be positive (got {MaxQueryCharacters}).");
         return problems;
     }
 

@@ -37,7 +37,8 @@ internal readonly struct ManifestSection(JsonElement element, string path, List<
     /// <summary>A bundle-relative path, checked so that it cannot leave the bundle folder.</summary>
     public string? RequiredPath(string name) => CheckPath(name, RequiredString(name));
 
-    public int? RequiredInt(string name, int minimum)
+    /// <summary>An integer from <paramref name="minimum"/> to <paramref name="maximum"/>, both included.</summary>
+    public int? RequiredInt(string name, int minimum, int maximum = int.MaxValue)
     {
         if (!Require(name, out var value))
             return null;
@@ -51,6 +52,11 @@ internal readonly struct ManifestSection(JsonElement element, string path, List<
             problems.Add(minimum == 1
                 ? $"{FieldPath(name)} must be positive (got {number})."
                 : $"{FieldPath(name)} must be at least {minimum} (got {number}).");
+            return null;
+        }
+        if (number > maximum)
+        {
+            problems.Add($"{FieldPath(name)} must be at most {maximum} (got {number}).");
             return null;
         }
         return number;

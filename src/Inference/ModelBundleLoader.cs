@@ -14,6 +14,14 @@ namespace VfeTps.Stream.Inference;
 /// listing what that stage found wrong, after disposing whatever it had opened. Nothing is shared
 /// with bundles loaded earlier, so a refused bundle leaves a running model untouched.
 /// </summary>
+/// <remarks>
+/// With <see cref="ExecutionProviderPreference.Auto"/> a bundle serves on CUDA only if CUDA loads,
+/// opens both towers and runs the probe: when opening the towers fails, or the Signatures or Probe
+/// stage fails with an error from a session (ONNX Runtime creates the cuBLAS and cuDNN handles on
+/// the first run, so a GPU site without cuDNN fails there), the towers are reopened and checked
+/// again on the CPU, with a warning that says why. A probe that runs but finds bad embeddings is
+/// not retried. <see cref="ExecutionProviderPreference.Cuda"/> never falls back: it refuses the bundle.
+/// </remarks>
 public sealed class ModelBundleLoader
 {
     private readonly InferenceOptions _options;
@@ -74,15 +82,38 @@ public sealed class ModelBundleLoader
         var (imageTower, textTower, provider) = OpenTowers(directory, manifest);
         try
         {
-            var imageSignature = TowerSignature.ForImage(manifest);
-            var textSignature = TowerSignature.ForText(manifest);
-            var problems = imageSignature.Check(imageTower.Session).Concat(textSignature.Check(textTower.Session)).ToList();
-            if (problems.Count > 0)
-                throw new ModelBundleException(directory, BundleCheckStage.Signatures, problems);
+            return CheckTowers(directory, manifest, tokenizer, imageTower, textTower, provider);
+        }
+        catch (ModelBundleException error) when (
+            provider == ExecutionProvider.Cuda && _options.ExecutionProvider == ExecutionProviderPreference.Auto && IsRunFailure(error))
+        {
+            // CUDA loaded and opened the towers but failed to run them: ONNX Runtime creates the
+            // cuBLAS and cuDNN handles on the first run, so a site without cuDNN fails only here.
+            _logger.CudaRunFallback(directory, error.Stage, string.Join(" ", error.Problems), CudaEnvironment.Diagnosis());
+        }
 
-            var imageEncoder = new ImageEncoder(imageTower, manifest.Image, _options.MaxBatchSize);
-            var textEncoder = new TextEncoder(textTower, tokenizer, manifest.Text.ContextLength, _options.MaxBatchSize);
-            Probe(directory, imageEncoder, textEncoder);
+        using var cpuOptions = ExecutionProviderSelector.CreateCpuOptions(_options);
+        var cpu = TryOpenTowers(directory, manifest, cpuOptions);
+        if (cpu.Problems.Count > 0)
+            throw new ModelBundleException(directory, BundleCheckStage.Sessions, cpu.Problems, cpu.FirstError);
+        return CheckTowers(directory, manifest, tokenizer, cpu.Image!, cpu.Text!, ExecutionProvider.Cpu);
+    }
+
+    /// <summary>A Signatures or Probe refusal caused by an error while using a session, rather than by what the towers declare or compute.</summary>
+    private static bool IsRunFailure(ModelBundleException error) =>
+        error.Stage is BundleCheckStage.Signatures or BundleCheckStage.Probe && error.InnerException is not null;
+
+    /// <summary>The Signatures and Probe stages on open towers; disposes them when either fails.</summary>
+    private ModelBundle CheckTowers(
+        string directory, BundleManifest manifest, ClipTokenizer tokenizer, TowerSession imageTower, TowerSession textTower, ExecutionProvider provider)
+    {
+        try
+        {
+            CheckSignatures(directory, manifest, imageTower, textTower);
+            var (imageEncoder, textEncoder) = Probe(
+                directory,
+                () => new ImageEncoder(imageTower, manifest.Image, _options.MaxBatchSize),
+                () => new TextEncoder(textTower, tokenizer, manifest.Text.ContextLength, _options.MaxBatchSize, _options.MaxQueryCharacters));
             return new ModelBundle(directory, manifest, provider, imageEncoder, textEncoder, [imageTower, textTower]);
         }
         catch
@@ -91,6 +122,22 @@ public sealed class ModelBundleLoader
             textTower.Dispose();
             throw;
         }
+    }
+
+    private static void CheckSignatures(string directory, BundleManifest manifest, TowerSession imageTower, TowerSession textTower)
+    {
+        List<string> problems;
+        try
+        {
+            problems = [.. TowerSignature.ForImage(manifest).Check(imageTower.Session), .. TowerSignature.ForText(manifest).Check(textTower.Session)];
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            throw new ModelBundleException(
+                directory, BundleCheckStage.Signatures, [$"reading the towers' inputs and outputs failed ({error.GetType().Name}): {error.Message}"], error);
+        }
+        if (problems.Count > 0)
+            throw new ModelBundleException(directory, BundleCheckStage.Signatures, problems);
     }
 
     /// <summary>The Files stage; returns the tokenizer files, which it has checked like every other.</summary>
@@ -222,32 +269,50 @@ public sealed class ModelBundleLoader
         }
     }
 
-    private static void Probe(string directory, ImageEncoder imageEncoder, TextEncoder textEncoder)
+    /// <summary>
+    /// The Probe stage: makes the encoders and runs the probe images and texts through them. Any
+    /// error but cancellation, from ONNX Runtime or not (a buffer too large for an absurd input
+    /// size, say), refuses the bundle at this stage with the error as inner exception.
+    /// </summary>
+    internal static (ImageEncoder Image, TextEncoder Text) Probe(string directory, Func<ImageEncoder> createImageEncoder, Func<TextEncoder> createTextEncoder)
     {
         var problems = new List<string>();
         Exception? firstError = null;
-        var images = ProbeImages.Create(imageEncoder.Preprocessor.Height, imageEncoder.Preprocessor.Width);
-        ProbeTower("image tower", "image", () => imageEncoder.EmbedBatch(images), () => imageEncoder.Embed(images[0]));
-        var texts = ProbeTexts.All;
-        ProbeTower("text tower", "text", () => textEncoder.EmbedBatch(texts), () => textEncoder.Embed(texts[0]));
+        var imageEncoder = ProbeTower("image tower", "image", createImageEncoder, encoder =>
+        {
+            var images = ProbeImages.Create(encoder.Preprocessor.Height, encoder.Preprocessor.Width);
+            return (encoder.EmbedBatch(images), encoder.Embed(images[0]));
+        });
+        var textEncoder = ProbeTower("text tower", "text", createTextEncoder, encoder =>
+            (encoder.EmbedUnchecked(ProbeTexts.All), encoder.EmbedUnchecked([ProbeTexts.All[0]]).Values));
         if (problems.Count > 0)
             throw new ModelBundleException(directory, BundleCheckStage.Probe, problems, firstError);
+        return (imageEncoder!, textEncoder!);
 
-        void ProbeTower(string tower, string input, Func<EmbeddingBatch> embedAll, Func<float[]> embedFirst)
+        TEncoder? ProbeTower<TEncoder>(string tower, string input, Func<TEncoder> create, Func<TEncoder, (EmbeddingBatch All, float[] First)> embed)
+            where TEncoder : class
         {
             try
             {
-                var batch = embedAll();
+                var encoder = create();
+                var (batch, first) = embed(encoder);
                 var towerProblems = EmbeddingHealth.Check(tower, input, batch);
-                if (towerProblems.Count == 0 && EmbeddingHealth.CheckBatchConsistency(tower, embedFirst(), batch[0]) is { } batchProblem)
+                if (towerProblems.Count == 0 && EmbeddingHealth.CheckBatchConsistency(tower, first, batch[0]) is { } batchProblem)
                     towerProblems.Add(batchProblem);
                 problems.AddRange(towerProblems);
+                return encoder;
             }
             catch (OnnxRuntimeException error)
             {
                 firstError ??= error;
                 problems.Add($"{tower}: running the probe {input}s failed: {error.Message}");
             }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                firstError ??= error;
+                problems.Add($"{tower}: running the probe {input}s failed ({error.GetType().Name}): {error.Message}");
+            }
+            return null;
         }
     }
 

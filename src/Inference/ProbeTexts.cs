@@ -1,8 +1,9 @@
 namespace VfeTps.Stream.Inference;
 
-/// <summary>Twelve fixed person descriptions, varied in clothing, colour, length and wording, for the text tower probe.</summary>
-internal static class ProbeTexts
+/// <summary>Twelve fixed person descriptions, varied in clothing, colour, length and wording: the loader's text tower probe, and the parity probes of the exporter and tools.</summary>
+public static class ProbeTexts
 {
+    /// <summary>The descriptions, in a fixed order; never changes between runs or machines.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         "A woman in a red dress carrying a black handbag.",

@@ -49,8 +49,11 @@ public sealed class ServingModel : IDisposable
     /// <summary>
     /// Loads the bundle in <paramref name="bundleDirectory"/> and serves it from now on if it is
     /// valid; otherwise keeps serving the current model. Either way the result says which serves.
+    /// A bundle cannot make this throw: any error while loading it (but cancellation) is returned
+    /// as a failed <see cref="ModelSwapResult"/>.
     /// </summary>
-    /// <exception cref="ObjectDisposedException">The service is shutting down.</exception>
+    /// <exception cref="ArgumentException"><paramref name="bundleDirectory"/> is null, empty or white space.</exception>
+    /// <exception cref="ObjectDisposedException">This service is shutting down.</exception>
     public ModelSwapResult TrySwap(string bundleDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bundleDirectory);
@@ -63,8 +66,10 @@ public sealed class ServingModel : IDisposable
             {
                 replacement = _loader.Load(bundleDirectory);
             }
-            catch (Exception error) when (error is ModelBundleException or ExecutionProviderUnavailableException)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
+                // Whatever the bundle did to the loader (usually a ModelBundleException), the
+                // running model is untouched: a swap reports failure and never takes a service down.
                 _logger.ModelSwapFailed(bundleDirectory, previousVersion, error.Message);
                 return new ModelSwapResult(false, previousVersion, previousVersion, error);
             }

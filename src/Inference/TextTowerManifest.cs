@@ -15,6 +15,6 @@ public sealed record TextTowerManifest
     /// <summary>The output: float [batch, D], L2-normalised.</summary>
     public string Output { get; init; } = "embedding";
 
-    /// <summary>Token slots per text, markers included (77 for CLIP); every text is padded to it.</summary>
+    /// <summary>Token slots per text, markers included (77 for CLIP), 2 to <see cref="BundleManifest.MaxContextLength"/>; every text is padded to it.</summary>
     public required int ContextLength { get; init; }
 }

@@ -15,6 +15,6 @@ public sealed record TokenizerManifest
     /// <summary>The folder holding vocab.json + merges.txt (or bpe_simple_vocab_16e6.txt[.gz]), relative to the bundle.</summary>
     public string Directory { get; init; } = DefaultDirectory;
 
-    /// <summary>One past the largest token id: the rows of the text tower's token embedding table.</summary>
+    /// <summary>One past the largest token id: the rows of the text tower's token embedding table; at most <see cref="BundleManifest.MaxVocabularySize"/>.</summary>
     public required int VocabularySize { get; init; }
 }

@@ -64,6 +64,8 @@ public sealed class CommittedModelTests
         Assert.True(bundle.Manifest.Training.TryGetProperty("synthPedes", out var options), $"{name} does not record the SynthPedes options it was evaluated on.");
         using var data = new TempDirectory();
         var recipe = SynthPedesRecipe.FromJson(options.GetRawText());
+        Assert.True(recipe.GeneratorVersion == SynthPedesRecipe.CurrentGeneratorVersion,
+            $"{name} was evaluated on SynthPedes generator version {recipe.GeneratorVersion}; this code renders version {SynthPedesRecipe.CurrentGeneratorVersion}. Retrain or re-evaluate and republish it.");
         SynthPedesGenerator.Generate(recipe.ToOptions(data.FullPath) with { Splits = new HashSet<string> { SplitNames.Test } },
             cancellationToken: TestContext.Current.CancellationToken);
 

@@ -46,6 +46,19 @@ public sealed class PublishTests
     }
 
     [Fact]
+    public void Publish_IntoAnEmptyFolderGivenWithATrailingSlash_FillsThatFolder()
+    {
+        using var folder = new TempDirectory();
+        var (checkpoint, tokenizerDirectory) = TrainedLookingRun(folder);
+        var destination = folder.CreateSubdirectory("empty");
+
+        ModelPublisher.Publish(Request(checkpoint, tokenizerDirectory, destination + Path.DirectorySeparatorChar), TextWriter.Null);
+
+        Assert.True(File.Exists(Path.Combine(destination, BundleManifest.FileName)));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(folder.FullPath), path => path.Contains(".staging-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Publish_IntoANonEmptyFolder_IsRefusedAndTheFolderIsUntouched()
     {
         using var folder = new TempDirectory();

@@ -1,4 +1,5 @@
 using VfeTps.Stream.Training.Configuration;
+using VfeTps.Stream.Training.Data;
 using VfeTps.Stream.Training.Models;
 using static TorchSharp.torch;
 
@@ -70,10 +71,22 @@ public sealed class TowerParityTests
         Assert.False(images.Passes, images.ToString());
     }
 
+    /// <summary>
+    /// A model whose every parameter is off its initial value: a fresh model has LayerNorm weights
+    /// of 1 and zero biases, under which swapped LayerNorms or misplaced biases would go unnoticed.
+    /// </summary>
     internal static VfeTpsModel RandomModel(ModelConfig config, int seed)
     {
         manual_seed(seed);
         var model = new VfeTpsModel(config);
+        using (no_grad())
+        {
+            foreach (var parameter in model.parameters())
+            {
+                using var noise = randn_like(parameter);
+                parameter.add_(noise.mul_(0.05));
+            }
+        }
         model.eval();
         return model;
     }
@@ -87,21 +100,6 @@ public sealed class TowerParityTests
         return values;
     }
 
-    /// <summary>CLIP-shaped rows: start-of-text, words, end-of-text (the largest id), zero padding.</summary>
-    internal static long[] TokenRows(ModelConfig config, int batch, int tokens, int seed)
-    {
-        var random = new Random(seed);
-        var vocabulary = config.Text.VocabularySize;
-        var rows = new long[batch * tokens];
-        for (var row = 0; row < batch; row++)
-        {
-            var words = random.Next(3, tokens - 2);
-            var offset = row * tokens;
-            rows[offset] = vocabulary - 2;
-            for (var position = 1; position <= words; position++)
-                rows[offset + position] = random.Next(1, vocabulary - 2);
-            rows[offset + words + 1] = vocabulary - 1;
-        }
-        return rows;
-    }
+    internal static long[] TokenRows(ModelConfig config, int batch, int tokens, int seed) =>
+        SyntheticTokenRows.Captions(config.Text.VocabularySize, tokens, batch, new Random(seed));
 }

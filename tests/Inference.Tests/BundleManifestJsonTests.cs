@@ -53,6 +53,12 @@ public sealed class BundleManifestJsonTests
         ["metric above 100"] = (m => m["evaluation"]!["synthpedes-test"]!["rank1"] = 140, "evaluation.synthpedes-test.rank1 must lie between 0 and 100 (got 140)"),
         ["metric missing"] = (m => m["evaluation"]!["synthpedes-test"]!.AsObject().Remove("mAP"), "evaluation.synthpedes-test.mAP is missing"),
         ["architecture not an object"] = (m => m["architecture"] = 5, "architecture must be a JSON object (got 5)"),
+        ["image height absurd"] = (m => m["image"]!["height"] = int.MaxValue, $"image.height must be at most {BundleManifest.MaxImageSide} (got {int.MaxValue})"),
+        ["image width one too many"] = (m => m["image"]!["width"] = BundleManifest.MaxImageSide + 1, $"image.width must be at most {BundleManifest.MaxImageSide} (got 4097)"),
+        ["context length absurd"] = (m => m["text"]!["contextLength"] = 1 << 30, $"text.contextLength must be at most {BundleManifest.MaxContextLength} (got {1 << 30})"),
+        ["embedding size absurd"] = (m => m["embeddingSize"] = BundleManifest.MaxEmbeddingSize + 1, $"embeddingSize must be at most {BundleManifest.MaxEmbeddingSize} (got 8193)"),
+        ["vocabulary size absurd"] = (m => m["tokenizer"]!["vocabularySize"] = int.MaxValue, $"tokenizer.vocabularySize must be at most {BundleManifest.MaxVocabularySize} (got {int.MaxValue})"),
+        ["height beyond int"] = (m => m["image"]!["height"] = 1e12, "image.height must be an integer (got 1000000000000)"),
     };
 
     public static TheoryData<string> InvalidFieldNames => [.. InvalidFields.Keys];
@@ -135,6 +141,21 @@ public sealed class BundleManifestJsonTests
         Assert.Contains("modelVersion is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("image.height must be positive", error.Message, StringComparison.Ordinal);
         Assert.Contains("text.file '../text.onnx' escapes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_size_limits_themselves_are_accepted()
+    {
+        var json = JsonNode.Parse(BundleManifestJson.Serialize(Complete()))!.AsObject();
+        json["image"]!["height"] = BundleManifest.MaxImageSide;
+        json["image"]!["width"] = BundleManifest.MaxImageSide;
+        json["text"]!["contextLength"] = BundleManifest.MaxContextLength;
+        json["embeddingSize"] = BundleManifest.MaxEmbeddingSize;
+        json["tokenizer"]!["vocabularySize"] = BundleManifest.MaxVocabularySize;
+
+        var read = BundleManifestJson.Parse(json.ToJsonString());
+
+        Assert.Equal((4096, 4096, 1024, 8192, 1 << 20), (read.Image.Height, read.Image.Width, read.Text.ContextLength, read.EmbeddingSize, read.Tokenizer.VocabularySize));
     }
 
     [Fact]

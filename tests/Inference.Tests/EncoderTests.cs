@@ -183,13 +183,94 @@ public sealed class EncoderTests : IDisposable
     public void A_text_longer_than_the_context_is_cut_by_the_tokenizer()
     {
         using var bundle = TestBundle.Load(_path);
-        var longText = string.Join(' ', Enumerable.Repeat("a woman in a red dress with a black bag", 100));
+        // Within the default query limit (1000 characters), far beyond the 32-token context.
+        var longText = string.Join(' ', Enumerable.Repeat("a woman in a red dress with a black bag", 20));
         var cut = TestTokenizer.Instance.Decode(TestTokenizer.Instance.Tokenize(longText, TestBundle.ContextLength).Select(id => (int)id).Where(id => id != 0));
 
         var embedding = bundle.TextEncoder.Embed(longText);
 
         // The same as embedding the text the context keeps (the tail is dropped, the end marker kept).
         Vectors.AssertClose(bundle.TextEncoder.Embed(cut), embedding, 1e-5);
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_query_limit_is_refused_by_position_and_limit()
+    {
+        using var bundle = ModelBundle.Load(_path, QueryLimited(10));
+        var tooLong = new string('a', 11);
+
+        var batchError = Assert.Throws<ArgumentException>(() => bundle.TextEncoder.EmbedBatch(["a man", "", tooLong]));
+        var singleError = Assert.Throws<ArgumentException>(() => bundle.TextEncoder.Embed(tooLong));
+
+        Assert.Equal(10, bundle.TextEncoder.MaxQueryCharacters);
+        Assert.StartsWith("Text 2 of the batch has more than 10 characters, the limit (InferenceOptions.MaxQueryCharacters).", batchError.Message, StringComparison.Ordinal);
+        Assert.Equal("texts", batchError.ParamName);
+        Assert.StartsWith("The text has more than 10 characters, the limit (InferenceOptions.MaxQueryCharacters).", singleError.Message, StringComparison.Ordinal);
+        Assert.Equal(TestBundle.EmbeddingSize, bundle.TextEncoder.Embed(new string('a', 10)).Length);
+    }
+
+    [Fact]
+    public void The_query_limit_counts_unicode_characters_and_allows_empty_text()
+    {
+        using var limited = ModelBundle.Load(_path, QueryLimited(4));
+        using var unlimited = TestBundle.Load(_path);
+        var fourEmoji = "🙂🙂🙂🙂";
+        var accented = "Ünïc";
+
+        var embeddings = limited.TextEncoder.EmbedBatch([fourEmoji, accented, ""]);
+
+        // Eight UTF-16 code units, four characters: within the limit, and embedded as without one.
+        Assert.Equal(8, fourEmoji.Length);
+        Assert.Equal(unlimited.TextEncoder.EmbedBatch([fourEmoji, accented, ""]).Values, embeddings.Values);
+        var error = Assert.Throws<ArgumentException>(() => limited.TextEncoder.EmbedBatch([fourEmoji + "🙂"]));
+        Assert.Contains("Text 0 of the batch has more than 4 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_default_query_limit_takes_ordinary_descriptions_and_refuses_a_huge_text()
+    {
+        using var bundle = TestBundle.Load(_path);
+        var atLimit = string.Concat(Enumerable.Repeat("a man in a red coat ", 50));
+        var huge = new string('x', 10_000_000);
+
+        Assert.Equal(InferenceOptions.DefaultMaxQueryCharacters, bundle.TextEncoder.MaxQueryCharacters);
+        Assert.Equal(InferenceOptions.DefaultMaxQueryCharacters, atLimit.Length);
+        Assert.Equal(TestBundle.EmbeddingSize, bundle.TextEncoder.Embed(atLimit).Length);
+        var error = Assert.Throws<ArgumentException>(() => bundle.TextEncoder.EmbedBatch(["a woman", huge]));
+        Assert.Contains($"Text 1 of the batch has more than {InferenceOptions.DefaultMaxQueryCharacters} characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_query_limit_shorter_than_the_probe_texts_still_loads_the_bundle()
+    {
+        Assert.True(ProbeTexts.All.Max(text => text.Length) > 1);
+
+        using var bundle = ModelBundle.Load(_path, QueryLimited(1));
+
+        Assert.Equal(TestBundle.EmbeddingSize, bundle.TextEncoder.Embed("a").Length);
+    }
+
+    [Fact]
+    public void Buffer_sizes_that_overflow_are_an_overflow_not_a_wrong_sized_buffer()
+    {
+        // Encoders made directly (the manifest's limits keep a loaded bundle from this): the sizes
+        // are checked before any session run, so the stand-in sessions' shapes do not matter.
+        using var imageTower = new TowerSession(new InferenceSession(TestBundle.ImageTowerBytes(_spec)), "pixels", "embedding", TestBundle.EmbeddingSize);
+        using var textTower = new TowerSession(new InferenceSession(TestBundle.TextTowerBytes(_spec)), "token_ids", "embedding", TestBundle.EmbeddingSize);
+        var huge = new ImageTowerManifest
+        {
+            Height = BundleManifest.MaxImageSide,
+            Width = BundleManifest.MaxImageSide,
+            Mean = ImageNormalization.Clip.Mean,
+            Std = ImageNormalization.Clip.StandardDeviation,
+        };
+        var imageEncoder = new ImageEncoder(imageTower, huge, maxBatchSize: 1000);
+        var textEncoder = new TextEncoder(textTower, TestTokenizer.Instance, contextLength: 1 << 30, maxBatchSize: 4, maxQueryCharacters: 100);
+        var crop = TestBundle.Crops(1)[0];
+
+        // 200 × 3 × 4096 × 4096 floats and 4 × 2^30 token ids exceed int.MaxValue.
+        Assert.Throws<OverflowException>(() => imageEncoder.EmbedBatch(Enumerable.Repeat(crop, 200).ToList()));
+        Assert.Throws<OverflowException>(() => textEncoder.EmbedBatch(["a", "b", "c", "d"]));
     }
 
     [Fact]
@@ -246,6 +327,13 @@ public sealed class EncoderTests : IDisposable
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, [inputName], [value], ["embedding"]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private static InferenceOptions QueryLimited(int maxQueryCharacters)
+    {
+        var options = TestBundle.CpuOptions();
+        options.MaxQueryCharacters = maxQueryCharacters;
+        return options;
     }
 
     private static float[] Normalized(double[] values)

@@ -6,7 +6,7 @@ namespace VfeTps.Stream.Inference.Tests;
 /// <summary>The choice logic, with the CUDA attempt replaced by stand-ins that fail or succeed on demand.</summary>
 public sealed class ExecutionProviderSelectorTests
 {
-    private static readonly bool DriverPresent = File.Exists("/proc/driver/nvidia/version");
+    private static readonly bool DriverPresent = CudaEnvironment.DriverPresent;
 
     public static TheoryData<string> LoadFailures => ["DllNotFoundException", "EntryPointNotFoundException", "OnnxRuntimeException"];
 

@@ -9,12 +9,14 @@ public sealed class InferenceOptionsTests
         { "negative device", "CudaDeviceId must not be negative (got -1)" },
         { "negative threads", "IntraOpThreads must not be negative" },
         { "zero batch", "MaxBatchSize must be positive (got 0)" },
+        { "zero query characters", "MaxQueryCharacters must be positive (got 0)" },
+        { "negative query characters", "MaxQueryCharacters must be positive (got -5)" },
         { "unknown provider", "ExecutionProvider must be Auto, Cpu or Cuda (got 7)" },
         { "unknown optimisation", "GraphOptimization must be Disabled, Basic, Extended or All (got 9)" },
     };
 
     [Fact]
-    public void The_defaults_are_auto_all_optimisations_and_onnx_runtimes_thread_count()
+    public void The_defaults_are_auto_all_optimisations_onnx_runtimes_thread_count_and_a_thousand_query_characters()
     {
         var options = new InferenceOptions();
 
@@ -23,6 +25,7 @@ public sealed class InferenceOptionsTests
         Assert.Equal(0, options.IntraOpThreads);
         Assert.Equal(GraphOptimization.All, options.GraphOptimization);
         Assert.Equal(32, options.MaxBatchSize);
+        Assert.Equal(1000, options.MaxQueryCharacters);
         Assert.Empty(options.Validate());
         Assert.True(new InferenceOptionsValidator().Validate(null, options).Succeeded);
     }
@@ -67,6 +70,8 @@ public sealed class InferenceOptionsTests
         "negative device" => new InferenceOptions { CudaDeviceId = -1 },
         "negative threads" => new InferenceOptions { IntraOpThreads = -2 },
         "zero batch" => new InferenceOptions { MaxBatchSize = 0 },
+        "zero query characters" => new InferenceOptions { MaxQueryCharacters = 0 },
+        "negative query characters" => new InferenceOptions { MaxQueryCharacters = -5 },
         "unknown provider" => new InferenceOptions { ExecutionProvider = (ExecutionProviderPreference)7 },
         "unknown optimisation" => new InferenceOptions { GraphOptimization = (GraphOptimization)9 },
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, null),

@@ -393,6 +393,76 @@ public sealed class ModelBundleLoaderTests
     }
 
     [Fact]
+    public void Absurd_sizes_are_refused_by_name_at_the_manifest_stage()
+    {
+        using var temp = new TempDirectory();
+        var path = Written(temp);
+        TestBundle.EditManifest(path, manifest =>
+        {
+            manifest["embeddingSize"] = int.MaxValue;
+            manifest["image"]!["height"] = int.MaxValue;
+            manifest["image"]!["width"] = 1_000_000;
+            manifest["text"]!["contextLength"] = int.MaxValue;
+            manifest["tokenizer"]!["vocabularySize"] = int.MaxValue;
+        });
+
+        var error = Refuse(path, BundleCheckStage.Manifest);
+
+        Assert.Equal(
+            [
+                $"embeddingSize must be at most {BundleManifest.MaxEmbeddingSize} (got {int.MaxValue}).",
+                $"image.height must be at most {BundleManifest.MaxImageSide} (got {int.MaxValue}).",
+                $"image.width must be at most {BundleManifest.MaxImageSide} (got 1000000).",
+                $"text.contextLength must be at most {BundleManifest.MaxContextLength} (got {int.MaxValue}).",
+                $"tokenizer.vocabularySize must be at most {BundleManifest.MaxVocabularySize} (got {int.MaxValue}).",
+            ],
+            error.Problems);
+    }
+
+    [Fact]
+    public void Any_error_while_probing_refuses_the_bundle_at_the_probe_stage()
+    {
+        using var temp = new TempDirectory();
+        var path = Written(temp);
+        var bundle = TestBundle.Load(path);
+        bundle.Dispose();
+
+        // Encoders over closed sessions throw ObjectDisposedException, not an ONNX Runtime error.
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Probe(path, () => bundle.ImageEncoder, () => bundle.TextEncoder));
+
+        Assert.Equal(BundleCheckStage.Probe, error.Stage);
+        Assert.Equal(2, error.Problems.Count);
+        Assert.StartsWith("image tower: running the probe images failed (ObjectDisposedException)", error.Problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("text tower: running the probe texts failed (ObjectDisposedException)", error.Problems[1], StringComparison.Ordinal);
+        Assert.IsType<ObjectDisposedException>(error.InnerException);
+    }
+
+    [Fact]
+    public void An_encoder_that_cannot_be_made_refuses_the_bundle_at_the_probe_stage()
+    {
+        using var temp = new TempDirectory();
+        var path = Written(temp);
+        using var bundle = TestBundle.Load(path);
+        var cause = new OverflowException("stand-in: the input size does not fit");
+
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Probe(path, () => throw cause, () => bundle.TextEncoder));
+
+        Assert.Equal(BundleCheckStage.Probe, error.Stage);
+        Assert.Equal(["image tower: running the probe images failed (OverflowException): stand-in: the input size does not fit"], error.Problems);
+        Assert.Same(cause, error.InnerException);
+    }
+
+    [Fact]
+    public void Cancellation_while_probing_is_not_taken_for_a_bad_bundle()
+    {
+        using var temp = new TempDirectory();
+        var path = Written(temp);
+        using var bundle = TestBundle.Load(path);
+
+        Assert.Throws<OperationCanceledException>(() => ModelBundleLoader.Probe(path, () => bundle.ImageEncoder, () => throw new OperationCanceledException()));
+    }
+
+    [Fact]
     public void A_bundle_written_by_hand_with_every_optional_section_absent_loads()
     {
         using var temp = new TempDirectory();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 
 namespace VfeTps.Stream.Inference.Tests;
@@ -103,6 +104,59 @@ public sealed class ServingModelTests : IDisposable
     }
 
     [Fact]
+    public void A_swap_to_a_bundle_with_absurd_sizes_fails_and_keeps_the_running_model()
+    {
+        using var serving = new ServingModel(_loader, _first);
+        TestBundle.EditManifest(_second, manifest => manifest["image"]!["height"] = int.MaxValue);
+
+        var result = serving.TrySwap(_second);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(BundleCheckStage.Manifest, Assert.IsType<ModelBundleException>(result.Error).Stage);
+        Assert.Contains("image.height must be at most 4096", result.Reason, StringComparison.Ordinal);
+        Assert.Equal("stand-in-1", serving.ModelVersion);
+    }
+
+    [Fact]
+    public void A_swap_whose_load_fails_with_any_other_error_fails_and_keeps_the_running_model()
+    {
+        // A stand-in CUDA attempt that works once and then throws an error nobody expects.
+        var logger = new RecordingLogger();
+        var loads = 0;
+        var selector = new ExecutionProviderSelector((_, _) =>
+        {
+            if (++loads > 1)
+                throw new InvalidOperationException("an unexpected failure (stand-in)");
+        });
+        var loader = new ModelBundleLoader(new InferenceOptions { ExecutionProvider = ExecutionProviderPreference.Auto }, selector: selector);
+        using var serving = new ServingModel(loader, _first, logger);
+
+        var result = serving.TrySwap(_second);
+
+        Assert.False(result.Succeeded);
+        Assert.IsType<InvalidOperationException>(result.Error);
+        Assert.Equal("an unexpected failure (stand-in)", result.Reason);
+        Assert.Equal("stand-in-1", serving.ModelVersion);
+        Assert.Contains(logger.Entries, entry => entry.Level == LogLevel.Error && entry.Message.Contains("still serving stand-in-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cancelled_swap_is_not_reported_as_a_bad_bundle()
+    {
+        var loads = 0;
+        var selector = new ExecutionProviderSelector((_, _) =>
+        {
+            if (++loads > 1)
+                throw new OperationCanceledException("stand-in");
+        });
+        var loader = new ModelBundleLoader(new InferenceOptions { ExecutionProvider = ExecutionProviderPreference.Auto }, selector: selector);
+        using var serving = new ServingModel(loader, _first);
+
+        Assert.Throws<OperationCanceledException>(() => serving.TrySwap(_second));
+        Assert.Equal("stand-in-1", serving.ModelVersion);
+    }
+
+    [Fact]
     public void A_successful_swap_changes_the_model()
     {
         var logger = new RecordingLogger();
@@ -158,6 +212,7 @@ public sealed class ServingModelTests : IDisposable
     [Fact]
     public async Task Concurrent_embeds_during_swaps_never_run_on_a_disposed_model()
     {
+        const int Workers = 4;
         var crops = TestBundle.Crops(5);
         var texts = TestBundle.Texts;
         var expected = new Dictionary<string, (float[] Images, float[] Texts)>();
@@ -171,36 +226,93 @@ public sealed class ServingModelTests : IDisposable
 
         var serving = new ServingModel(_loader, _first);
         var seen = new ConcurrentDictionary<ModelBundle, byte>();
-        var versionsSeen = new ConcurrentDictionary<string, byte>();
+        var versionsSeen = new ConcurrentDictionary<(int Worker, string Version), byte>();
         using var stop = new CancellationTokenSource();
+        using var failed = new ManualResetEventSlim();
+        Exception? failure = null;
+
+        // A round is published after each swap; every worker signals it once, after an embedding
+        // call that began after the round was published and so after the swap. Waiting for all
+        // signals, not for time to pass, makes every worker serve every model version in turn.
+        var round = new CountdownEvent(Workers);
+        var rounds = new List<CountdownEvent> { round };
         var calls = 0;
-        var workers = Enumerable.Range(0, 4).Select(_ => Task.Factory.StartNew(() =>
+        var workers = Enumerable.Range(0, Workers).Select(worker => Task.Factory.StartNew(() =>
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                using var lease = serving.Acquire();
-                seen.TryAdd(lease.Bundle, 0);
-                versionsSeen.TryAdd(lease.ModelVersion, 0);
-                var (images, textEmbeddings) = expected[lease.ModelVersion];
-                Assert.Equal(images, lease.ImageEncoder.EmbedBatch(crops).Values);
-                Assert.Equal(textEmbeddings, lease.TextEncoder.EmbedBatch(texts).Values);
-                Interlocked.Increment(ref calls);
+                CountdownEvent? signalled = null;
+                while (!stop.IsCancellationRequested)
+                {
+                    var current = Volatile.Read(ref round);
+                    using (var lease = serving.Acquire())
+                    {
+                        seen.TryAdd(lease.Bundle, 0);
+                        versionsSeen.TryAdd((worker, lease.ModelVersion), 0);
+                        var (images, textEmbeddings) = expected[lease.ModelVersion];
+                        Assert.Equal(images, lease.ImageEncoder.EmbedBatch(crops).Values);
+                        Assert.Equal(textEmbeddings, lease.TextEncoder.EmbedBatch(texts).Values);
+                    }
+                    Interlocked.Increment(ref calls);
+                    if (current != signalled)
+                    {
+                        current.Signal();
+                        signalled = current;
+                    }
+                }
+            }
+            catch (Exception error)
+            {
+                Interlocked.CompareExchange(ref failure, error, null);
+                failed.Set();
+                throw;
             }
         }, TestContext.Current.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
-        for (var swap = 0; swap < 12; swap++)
+        try
         {
-            var result = serving.TrySwap(swap % 3 == 2 ? broken : swap % 2 == 0 ? _second : _first);
-            Assert.Equal(swap % 3 != 2, result.Succeeded);
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            AllWorkersSignal(round);
+            for (var swap = 0; swap < 12; swap++)
+            {
+                var result = serving.TrySwap(swap % 3 == 2 ? broken : swap % 2 == 0 ? _second : _first);
+                Assert.Equal(swap % 3 != 2, result.Succeeded);
+                var next = new CountdownEvent(Workers);
+                rounds.Add(next);
+                Volatile.Write(ref round, next);
+                AllWorkersSignal(next);
+            }
         }
-        await stop.CancelAsync();
-        await Task.WhenAll(workers);
-        serving.Dispose();
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail("The workers did not stop within a minute of being told to (stuck acquiring a lease?).");
+            }
+            serving.Dispose();
+            foreach (var done in rounds)
+                done.Dispose();
+        }
 
-        Assert.True(calls > 12, $"only {calls} embedding calls ran during the swaps");
-        Assert.Equal(["stand-in-1", "stand-in-2"], versionsSeen.Keys.Order(StringComparer.Ordinal));
+        Assert.True(calls >= Workers * 13, $"only {calls} embedding calls ran during the swaps");
+        var expectedVersions = Enumerable.Range(0, Workers).SelectMany(worker => new[] { (worker, "stand-in-1"), (worker, "stand-in-2") });
+        Assert.Equal(expectedVersions.Order(), versionsSeen.Keys.Order());
+        Assert.Equal(9, seen.Count); // the first bundle and one per successful swap
         Assert.All(seen.Keys, bundle => Assert.True(bundle.IsDisposed));
+
+        // A worker that failed stops signalling: the wait ends on its error instead. The time limit
+        // only turns a hang (a worker that can never acquire a lease, say) into a failure.
+        void AllWorkersSignal(CountdownEvent done)
+        {
+            var signalledOrFailed = WaitHandle.WaitAny([done.WaitHandle, failed.WaitHandle], TimeSpan.FromMinutes(1));
+            if (signalledOrFailed == 1)
+                ExceptionDispatchInfo.Throw(Volatile.Read(ref failure)!);
+            Assert.True(signalledOrFailed == 0, "The workers neither served the swapped model nor failed within a minute.");
+        }
     }
 
     [Fact]

@@ -8,19 +8,20 @@ public sealed class OnnxGraphBuilderTests
     [Fact]
     public void A_written_model_runs_in_ONNX_Runtime_with_every_attribute_kind()
     {
-        // y = DepthToSpace(Transpose(LeakyRelu(x + b)), blocksize 2, mode "CRD"), reduced over one axis.
+        // y = DepthToSpace(Transpose(LeakyRelu(x + b)), blocksize 2, mode "CRD"): two output
+        // channels, so the string attribute matters (DCR would interleave the channels differently).
         var graph = new OnnxGraphBuilder("attributes");
-        var x = graph.Input("x", OnnxElementType.Float, OnnxDimension.Dynamic("batch"), 2, 2, 4);
-        var bias = graph.Initializer("bias", [0f, 1f, 2f, 3f], 4);
+        var x = graph.Input("x", OnnxElementType.Float, OnnxDimension.Dynamic("batch"), 2, 2, 8);
+        var bias = graph.Initializer("bias", [0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f], 8);
         var shifted = graph.Node("Add", "shift", [x, bias]);
         var leaky = graph.Node("LeakyRelu", "leaky", [shifted], OnnxAttribute.Float("alpha", 0.5f));
-        var channelsFirst = graph.Node("Transpose", "channels_first", [leaky], OnnxAttribute.Ints("perm", 0, 3, 1, 2)); // [B, 4, 2, 2]
-        var space = graph.Node("DepthToSpace", "space", [channelsFirst], OnnxAttribute.Int("blocksize", 2), OnnxAttribute.String("mode", "CRD")); // [B, 1, 4, 4]
-        graph.Output(space, OnnxElementType.Float, OnnxDimension.Dynamic("batch"), 1, 4, 4);
-        var values = Enumerable.Range(0, 2 * 16).Select(i => i - 20f).ToArray();
+        var channelsFirst = graph.Node("Transpose", "channels_first", [leaky], OnnxAttribute.Ints("perm", 0, 3, 1, 2)); // [B, 8, 2, 2]
+        var space = graph.Node("DepthToSpace", "space", [channelsFirst], OnnxAttribute.Int("blocksize", 2), OnnxAttribute.String("mode", "CRD")); // [B, 2, 4, 4]
+        graph.Output(space, OnnxElementType.Float, OnnxDimension.Dynamic("batch"), 2, 4, 4);
+        var values = Enumerable.Range(0, 2 * 32).Select(i => i - 40f).ToArray();
 
         using var session = new InferenceSession(graph.ToBytes(new OnnxModelInfo()));
-        using var input = OrtValue.CreateTensorValueFromMemory(values, [2, 2, 2, 4]);
+        using var input = OrtValue.CreateTensorValueFromMemory(values, [2, 2, 2, 8]);
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, ["x"], [input], ["space"]);
         var actual = outputs[0].GetTensorDataAsSpan<float>().ToArray();
@@ -122,25 +123,26 @@ public sealed class OnnxGraphBuilderTests
         Assert.Throws<InvalidOperationException>(() => graph.Output("y", OnnxElementType.Float, 1));
     }
 
-    // The same computation written out by hand: add bias per last axis, LeakyRelu(0.5),
-    // then DepthToSpace CRD of the [4, 2, 2] channel-first block into [1, 4, 4].
+    // The same computation written out by hand: add the bias per last axis, LeakyRelu(0.5), then
+    // DepthToSpace CRD of the channel-first [8, 2, 2] block into [2, 4, 4]:
+    // input channel c = (output channel · 4) + (dy · 2) + dx.
     private static float[] Reference(float[] x, int batch)
     {
-        var result = new float[batch * 16];
+        var result = new float[batch * 32];
         for (var b = 0; b < batch; b++)
         {
-            for (var c = 0; c < 4; c++)
+            for (var c = 0; c < 8; c++)
             {
                 for (var h = 0; h < 2; h++)
                 {
                     for (var w = 0; w < 2; w++)
                     {
-                        var value = x[(b * 16) + (h * 8) + (w * 4) + c] + c;
+                        var value = x[(b * 32) + (h * 16) + (w * 8) + c] + c;
                         value = value < 0 ? value * 0.5f : value;
-                        // CRD: channel c = (out_channel · 4) + (dy · 2) + dx with one output channel.
-                        var dy = c / 2;
+                        var outChannel = c / 4;
+                        var dy = c % 4 / 2;
                         var dx = c % 2;
-                        result[(b * 16) + (((h * 2) + dy) * 4) + (w * 2) + dx] = value;
+                        result[(b * 32) + (outChannel * 16) + (((h * 2) + dy) * 4) + (w * 2) + dx] = value;
                     }
                 }
             }

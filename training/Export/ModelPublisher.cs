@@ -23,10 +23,13 @@ public static class ModelPublisher
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
-        var destination = Path.GetFullPath(request.Destination);
-        if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
-            throw new IOException($"'{destination}' already exists and is not empty; a published model version is never overwritten.");
+        var destination = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Destination));
+        RequireFreeDestination(destination);
+        // Everything happens in a sibling staging folder; only a bundle that loaded back is moved
+        // into place (a rename on the same file system), so no one ever sees a half-checked one.
         var staging = destination + ".staging-" + Guid.NewGuid().ToString("N")[..8];
+        var exported = Path.Combine(staging, "export");
+        var bundleFolder = Path.Combine(staging, "bundle");
         try
         {
             using var model = TrainingCheckpoint.LoadModel(request.Checkpoint);
@@ -39,8 +42,8 @@ public static class ModelPublisher
             }
 
             log.WriteLine($"exporting {model.Config.Name} towers of {request.Checkpoint}…");
-            var towers = TowerExport.Write(model, staging, request.ModelVersion);
-            var checkpoint = Path.Combine(staging, BundleManifest.DefaultCheckpoint);
+            var towers = TowerExport.Write(model, exported, request.ModelVersion);
+            var checkpoint = Path.Combine(exported, BundleManifest.DefaultCheckpoint);
             TrainingCheckpoint.Save(checkpoint, model); // weights only: the optimizer state stays with the run
 
             var parity = CheckParity(model, tokenizer, towers);
@@ -48,49 +51,69 @@ public static class ModelPublisher
             if (!parity.Image.Passes || !parity.Text.Passes)
                 throw new InvalidOperationException($"ONNX Runtime does not reproduce TorchSharp: image {parity.Image}; text {parity.Text}.");
 
-            var manifest = new BundleManifest
-            {
-                ModelVersion = request.ModelVersion,
-                Created = DateTimeOffset.UtcNow,
-                Architecture = JsonDocument.Parse(ModelConfigJson.Serialize(model.Config)).RootElement.Clone(),
-                EmbeddingSize = model.Config.EmbeddingSize,
-                Image = new ImageTowerManifest
-                {
-                    Input = TowerGraphNames.Pixels,
-                    Output = TowerGraphNames.Embedding,
-                    Height = model.Config.Image.Height,
-                    Width = model.Config.Image.Width,
-                    Mean = ImageNormalization.Clip.Mean,
-                    Std = ImageNormalization.Clip.StandardDeviation,
-                },
-                Text = new TextTowerManifest
-                {
-                    Input = TowerGraphNames.TokenIds,
-                    Output = TowerGraphNames.Embedding,
-                    ContextLength = model.Config.Text.ContextLength,
-                },
-                Tokenizer = new TokenizerManifest { VocabularySize = tokenizer.VocabularySize },
-                Training = TrainingSection(request, parity),
-                Evaluation = request.Evaluation,
-            };
-            ModelBundleWriter.Write(destination, manifest, new ModelBundleSources(
+            ModelBundleWriter.Write(bundleFolder, Manifest(request, model.Config, tokenizer, parity), new ModelBundleSources(
                 towers.ImagePath, towers.TextPath, TokenizerFiles.Locate(request.TokenizerDirectory), checkpoint));
-
             log.WriteLine("loading the bundle as a service would…");
-            using (var bundle = ModelBundle.Load(destination, new InferenceOptions { ExecutionProvider = ExecutionProviderPreference.Cpu }))
-                log.WriteLine($"published {bundle.ModelVersion}: {destination}");
-            return new PublishedModel(destination, request.ModelVersion, parity.Image, parity.Text);
-        }
-        catch
-        {
+            new ModelBundleLoader(new InferenceOptions { ExecutionProvider = ExecutionProviderPreference.Cpu }).Load(bundleFolder).Dispose();
+
+            RequireFreeDestination(destination);
             if (Directory.Exists(destination))
-                Directory.Delete(destination, recursive: true);
-            throw;
+                Directory.Delete(destination); // empty, checked just above; Move needs the name free
+            Directory.Move(bundleFolder, destination);
+            log.WriteLine($"published {request.ModelVersion}: {destination}");
+            return new PublishedModel(destination, request.ModelVersion, parity.Image, parity.Text);
         }
         finally
         {
-            if (Directory.Exists(staging))
-                Directory.Delete(staging, recursive: true);
+            DeleteQuietly(staging);
+        }
+    }
+
+    private static BundleManifest Manifest(PublishRequest request, ModelConfig config, ClipTokenizer tokenizer, (ParityResult Image, ParityResult Text) parity) => new()
+    {
+        ModelVersion = request.ModelVersion,
+        Created = DateTimeOffset.UtcNow,
+        Architecture = JsonDocument.Parse(ModelConfigJson.Serialize(config)).RootElement.Clone(),
+        EmbeddingSize = config.EmbeddingSize,
+        Image = new ImageTowerManifest
+        {
+            Input = TowerGraphNames.Pixels,
+            Output = TowerGraphNames.Embedding,
+            Height = config.Image.Height,
+            Width = config.Image.Width,
+            Mean = ImageNormalization.Clip.Mean,
+            Std = ImageNormalization.Clip.StandardDeviation,
+        },
+        Text = new TextTowerManifest
+        {
+            Input = TowerGraphNames.TokenIds,
+            Output = TowerGraphNames.Embedding,
+            ContextLength = config.Text.ContextLength,
+        },
+        Tokenizer = new TokenizerManifest { VocabularySize = tokenizer.VocabularySize },
+        Training = TrainingSection(request, parity),
+        Evaluation = request.Evaluation,
+    };
+
+    private static void RequireFreeDestination(string destination)
+    {
+        if (File.Exists(destination) || (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any()))
+            throw new IOException($"'{destination}' already exists and is not empty; a published model version is never overwritten.");
+    }
+
+    // Clean-up must never hide the error that made it necessary.
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
@@ -100,20 +123,10 @@ public static class ModelPublisher
         var generator = new Generator(20261128);
         using var pixels = randn([ProbeBatch, 3, config.Image.Height, config.Image.Width], generator: generator);
         var image = TowerParity.CompareImages(model, towers.ImagePath, pixels.data<float>().ToArray(), ProbeBatch);
-        string[] captions =
-        [
-            "a man in a red jacket and blue jeans with a black backpack",
-            "a woman wearing a white skirt, a green top and brown shoes",
-            "the person has short dark hair and carries a yellow handbag",
-            "someone in a grey coat",
-            "a tall woman with long blonde hair in a striped shirt and black trousers",
-            "a child in shorts",
-            "a pedestrian with a blue cap, an orange t-shirt and white sneakers, walking fast",
-            "person",
-        ];
-        var tokens = new long[captions.Length * config.Text.ContextLength];
+        var captions = ProbeTexts.All;
+        var tokens = new long[captions.Count * config.Text.ContextLength];
         tokenizer.TokenizeBatch(captions, tokens, config.Text.ContextLength);
-        var text = TowerParity.CompareTexts(model, towers.TextPath, tokens, captions.Length);
+        var text = TowerParity.CompareTexts(model, towers.TextPath, tokens, captions.Count);
         return (image, text);
     }
 

@@ -17,6 +17,8 @@ public static class TowerParity
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(pixels);
         var config = model.Config.Image;
+        if (count <= 0 || pixels.Length != count * 3 * config.Height * config.Width)
+            throw new ArgumentException($"{pixels.Length} floats are not {count} images of 3×{config.Height}×{config.Width}.", nameof(pixels));
         long[] shape = [count, 3, config.Height, config.Width];
         float[] expected;
         using (no_grad())
@@ -33,6 +35,8 @@ public static class TowerParity
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokenIds);
+        if (count <= 0 || tokenIds.Length == 0 || tokenIds.Length % count != 0)
+            throw new ArgumentException($"{tokenIds.Length} token ids cannot be split into {count} equal rows.", nameof(tokenIds));
         long[] shape = [count, tokenIds.Length / count];
         float[] expected;
         using (no_grad())

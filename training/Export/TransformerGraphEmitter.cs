@@ -53,7 +53,8 @@ internal sealed class TransformerGraphEmitter
     private string Linear(string node, string x, string weightName, string biasName)
     {
         var shape = _weights.Shape(weightName);
-        var weight = _graph.Initializer(_prefix + weightName, _weights.TransposedValues(weightName), shape[1], shape[0]);
+        // Stored as [in, out], so named apart from the [out, in] parameter it comes from.
+        var weight = _graph.Initializer(_prefix + weightName + "_t", _weights.TransposedValues(weightName), shape[1], shape[0]);
         var product = Node("MatMul", node + ".matmul", [x, weight]);
         return Node("Add", node, [product, Parameter(biasName)]);
     }

@@ -9,6 +9,6 @@ var root = new RootCommand("VFE-TPS model tools: generate SynthPedes, train, eva
     AblationCommand.Create(),
     BenchCommand.Create(),
     PublishCommand.Create(),
-    InferenceBenchCommand.Create(),
+    RuntimeComparisonCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -8,6 +8,7 @@ namespace VfeTps.Stream.SynthPedes;
 /// example only its test split, to check a published model's recorded metrics.
 /// </summary>
 public sealed record SynthPedesRecipe(
+    int GeneratorVersion,
     int Seed,
     int TrainIdentities,
     int ValidationIdentities,
@@ -27,12 +28,18 @@ public sealed record SynthPedesRecipe(
 {
     public const string FileName = "synthpedes-options.json";
 
+    /// <summary>
+    /// Bumped whenever the same options would render different bytes (a renderer, caption or
+    /// degradation change), so a recorded result can tell that it no longer applies.
+    /// </summary>
+    public const int CurrentGeneratorVersion = 1;
+
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static SynthPedesRecipe From(SynthPedesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(options.Seed, options.TrainIdentities, options.ValidationIdentities, options.TestIdentities, options.MinImagesPerIdentity,
+        return new(CurrentGeneratorVersion, options.Seed, options.TrainIdentities, options.ValidationIdentities, options.TestIdentities, options.MinImagesPerIdentity,
             options.MaxImagesPerIdentity, options.CameraCount, options.ImageWidth, options.ImageHeight, options.JpegQualityMin, options.JpegQualityMax,
             options.SiblingShare, options.OcclusionProbability, options.NoiseStrength, options.BlurStrength, options.ContactSheetIdentities);
     }

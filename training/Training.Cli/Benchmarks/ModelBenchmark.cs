@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VfeTps.Stream.Training.Configuration;
+using VfeTps.Stream.Training.Data;
 using VfeTps.Stream.Training.Models;
 using static TorchSharp.torch;
 
@@ -55,12 +56,12 @@ internal static class ModelBenchmark
     private static TrainingBatch RandomBatch(ModelConfig config, int batchSize, Generator generator)
     {
         var images = randn([batchSize, 3, config.Image.Height, config.Image.Width], generator: generator);
-        var vocabulary = config.Text.VocabularySize;
         // Captions of 40 tokens: start, 38 words, end; the rest zero padding.
-        var tokens = zeros([batchSize, config.Text.ContextLength], ScalarType.Int64);
-        tokens[.., 0] = vocabulary - 2;
-        tokens[.., 1..39] = randint(1, vocabulary - 2, [batchSize, 38], generator: generator);
-        tokens[.., 39] = vocabulary - 1;
+        var random = new Random(batchSize);
+        var rows = Enumerable.Range(0, batchSize)
+            .SelectMany(_ => SyntheticTokenRows.Caption(config.Text.VocabularySize, config.Text.ContextLength, words: 38, random))
+            .ToArray();
+        var tokens = tensor(rows, [batchSize, config.Text.ContextLength]);
         var identities = arange(batchSize, ScalarType.Int64) / 2;
         return new TrainingBatch(images, tokens, identities);
     }

@@ -3,7 +3,7 @@ using VfeTps.Stream.Training.Configuration;
 namespace VfeTps.Stream.Training.Cli.Benchmarks;
 
 /// <summary>
-/// Floating-point operations of one tower forward pass (a multiply-add counts 2), from the
+/// Floating-point operations of one image tower forward pass (a multiply-add counts 2), from the
 /// configuration alone: the matrix products, which are all but a few per cent of the work.
 /// </summary>
 internal static class TowerFlops
@@ -15,13 +15,6 @@ internal static class TowerFlops
         double tokens = image.PatchCount + 1;
         var patchEmbedding = 2.0 * image.PatchCount * width * 3 * image.PatchSize * image.PatchSize;
         return patchEmbedding + (image.Layers * Block(tokens, width)) + (2.0 * width * config.EmbeddingSize);
-    }
-
-    public static double PerQuery(ModelConfig config)
-    {
-        var text = config.Text;
-        double width = text.ModelWidth;
-        return (text.Layers * Block(text.ContextLength, width)) + (2.0 * width * config.EmbeddingSize);
     }
 
     // Per block: q/k/v (3W²), output (W²) and MLP (8W²) per token, plus scores and context (2·L²·W).

@@ -31,7 +31,12 @@ internal static class EvaluateCommand
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(bundle) is { } bundleFolder)
-                return Task.FromResult(EvaluateBundle(bundleFolder.FullName, parse.GetValue(dataset), parse.GetValue(split), parse.GetValue(output)?.FullName, cancellationToken));
+            {
+                if (parse.GetValue(run) is not null || parse.GetValue(checkpoint) is not null || parse.GetValue(tokenizer) is not null || parse.GetValue(queries) is not null)
+                    throw new ArgumentException("--bundle evaluates the bundle's own towers and tokenizer on a split's captions; it takes no --run, --checkpoint, --tokenizer or --queries.");
+                var bundleDataset = parse.GetValue(dataset) ?? throw new ArgumentException("--bundle needs --dataset.");
+                return Task.FromResult(EvaluateBundle(bundleFolder.FullName, bundleDataset, parse.GetValue(split), parse.GetValue(output)?.FullName, cancellationToken));
+            }
             TorchRuntime.EnsureLoaded();
             var runFolder = parse.GetValue(run) is { } r ? new TrainingRunFolder(r.FullName) : null;
             var checkpointPath = parse.GetValue(checkpoint)?.FullName
@@ -48,7 +53,12 @@ internal static class EvaluateCommand
             using var model = TrainingCheckpoint.LoadModel(checkpointPath);
             var queryList = parse.GetValue(queries) is { } q ? QueryFile.Load(q.FullName) : null;
             var result = new ModelEvaluator(Console.Out).Evaluate(model, ClipTokenizer.Load(tokenizerPath), PersonDatasetLoader.Load(datasetPath, cancellationToken: cancellationToken),
-                parse.GetValue(split), outputPath, queryList, new Dictionary<string, string> { ["checkpoint"] = checkpointPath }, cancellationToken);
+                parse.GetValue(split), outputPath, queryList, new Dictionary<string, string>
+                {
+                    ["checkpoint"] = checkpointPath,
+                    // What `publish` matches to know these metrics belong to the weights it publishes.
+                    [EvaluationContextKeys.CheckpointSha256] = FileChecksum.Sha256Of(checkpointPath),
+                }, cancellationToken);
             Console.WriteLine(EvaluationReport.ToMarkdown(EvaluationReport.Read(result.Report.JsonPath)));
             Console.WriteLine($"Report: {result.Report.JsonPath}, {result.Report.MarkdownPath}, {result.ProjectionPlot}");
             return Task.FromResult(0);
@@ -56,11 +66,11 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static int EvaluateBundle(string bundlePath, string? datasetPath, DatasetSplit split, string? outputPath, CancellationToken cancellationToken)
+    private static int EvaluateBundle(string bundlePath, string datasetPath, DatasetSplit split, string? outputPath, CancellationToken cancellationToken)
     {
+        var dataset = PersonDatasetLoader.Load(datasetPath, cancellationToken: cancellationToken);
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         using var bundle = ModelBundle.Load(bundlePath, new InferenceOptions(), loggers.CreateLogger("bundle"));
-        var dataset = PersonDatasetLoader.Load(datasetPath ?? throw new ArgumentException("--bundle needs --dataset."), cancellationToken: cancellationToken);
         Console.WriteLine($"Evaluating {bundle.ModelVersion} ({bundle.ExecutionProvider}) on {dataset.Name} {split}…");
         var metrics = BundleEvaluator.Evaluate(bundle, dataset, split, cancellationToken);
         var name = $"{dataset.Name}-{split}".ToLowerInvariant();

@@ -39,7 +39,7 @@ public sealed class ModelEvaluator(TextWriter log)
         {
             ["dataset"] = dataset.Name,
             ["split"] = split.ToString(),
-            ["queries"] = queries is null ? "the split's captions" : "a query file",
+            [EvaluationContextKeys.Queries] = queries is null ? EvaluationContextKeys.SplitCaptions : EvaluationContextKeys.QueryFile,
         };
         var report = EvaluationReport.Write(outputDirectory, name, result.Metrics, silhouette, fullContext);
         var projection = Path.Combine(outputDirectory, name + "-projection.png");

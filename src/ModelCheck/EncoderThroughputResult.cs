@@ -9,10 +9,12 @@ namespace VfeTps.Stream.ModelCheck;
 /// <param name="QueriesPerSecond">Text encoder throughput, one query per call, tokenisation included.</param>
 /// <param name="ImageAgreementWithCpu">CUDA against CPU embeddings of the same crops; null when the bundle ran on the CPU.</param>
 /// <param name="TextAgreementWithCpu">The same for queries.</param>
-internal sealed record BundleBenchResult(
+/// <param name="AgreesWithCpu">Both within the TF32 bar (<see cref="ParityResult.MaxAllowedDifferenceTf32"/>); null on the CPU.</param>
+internal sealed record EncoderThroughputResult(
     string ModelVersion,
     string ExecutionProvider,
     IReadOnlyDictionary<int, double> CropsPerSecond,
     double QueriesPerSecond,
     ParityResult? ImageAgreementWithCpu,
-    ParityResult? TextAgreementWithCpu);
+    ParityResult? TextAgreementWithCpu,
+    bool? AgreesWithCpu);

@@ -6,8 +6,8 @@ using VfeTps.Stream.Training.Native;
 
 namespace VfeTps.Stream.Training.Cli.Commands;
 
-/// <summary><c>vfetps-train bench-inference</c>: serving throughput, ONNX Runtime against TorchSharp.</summary>
-internal static class InferenceBenchCommand
+/// <summary><c>vfetps-train bench-inference</c>: tower throughput, ONNX Runtime against TorchSharp.</summary>
+internal static class RuntimeComparisonCommand
 {
     public static Command Create()
     {
@@ -24,7 +24,7 @@ internal static class InferenceBenchCommand
             Description = "ONNX Runtime execution provider: Auto (CUDA when present), Cpu or Cuda.",
             DefaultValueFactory = _ => ExecutionProviderPreference.Auto,
         };
-        var command = new Command("bench-inference", "Crops/s at several batch sizes and queries/s, ONNX Runtime against TorchSharp, GFLOP/s against the matmul peak, peak memory.")
+        var command = new Command("bench-inference", "The towers alone: crops/s at several batch sizes and queries/s, ONNX Runtime against TorchSharp, GFLOP/s against the CPU matmul peak, memory growth.")
         {
             output, configs, batches, seconds, provider,
         };
@@ -40,11 +40,11 @@ internal static class InferenceBenchCommand
             var options = new InferenceOptions { ExecutionProvider = parse.GetValue(provider) };
             var minTime = TimeSpan.FromSeconds(parse.GetValue(seconds));
             var results = parse.GetValue(configs)!
-                .SelectMany(name => InferenceBenchmark.Run(ModelConfig.ByName(name), batchSizes, peak, options, minTime, Console.Out))
+                .SelectMany(name => RuntimeComparisonBenchmark.Run(ModelConfig.ByName(name), batchSizes, peak, options, minTime, Console.Out))
                 .ToList();
-            var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, ONNX Runtime 1.31, libtorch {TorchSharp.torch.__version__}"
-                + (File.Exists("/proc/driver/nvidia/version") ? ", NVIDIA driver present" : ", no GPU");
-            var written = InferenceBenchReport.Write(parse.GetValue(output)!.FullName, machine, peak, results);
+            var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, libtorch {TorchSharp.torch.__version__}"
+                + (CudaEnvironment.DriverPresent ? ", NVIDIA driver present" : ", no GPU");
+            var written = RuntimeComparisonReport.Write(parse.GetValue(output)!.FullName, machine, peak, results);
             Console.WriteLine($"Results: {string.Join(", ", written)}");
             return 0;
         });
