@@ -88,9 +88,7 @@ internal static class EmbeddingHealth
     /// <summary>A problem when a probe embedded alone differs from its row in the batch run.</summary>
     public static string? CheckBatchConsistency(string tower, ReadOnlySpan<float> alone, ReadOnlySpan<float> inBatch)
     {
-        var largest = 0.0;
-        for (var i = 0; i < alone.Length; i++)
-            largest = Math.Max(largest, Math.Abs(alone[i] - inBatch[i]));
+        var largest = ParityResult.Compare(alone, inBatch, alone.Length).MaxAbsDifference;
         return largest <= BatchTolerance
             ? null
             : $"{tower}: output depends on the rest of the batch: probe 0 embedded alone differs from its row in the batch by up to {Format(largest)}.";

@@ -13,11 +13,6 @@ internal static class Vectors
         }
     }
 
-    public static double MaxDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var largest = 0.0;
-        for (var i = 0; i < a.Length; i++)
-            largest = Math.Max(largest, Math.Abs(a[i] - b[i]));
-        return largest;
-    }
+    public static double MaxDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        ParityResult.Compare(a, b, a.Length).MaxAbsDifference;
 }

@@ -1,3 +1,4 @@
+using VfeTps.Stream.Inference;
 using VfeTps.Stream.Onnx;
 using VfeTps.Stream.Training.Models;
 
@@ -6,8 +7,11 @@ namespace VfeTps.Stream.Export;
 /// <summary>Writes both towers of a model as ONNX files.</summary>
 public static class TowerExport
 {
-    public const string ImageFileName = "image-tower.onnx";
-    public const string TextFileName = "text-tower.onnx";
+    /// <summary>The bundle's standard name for the image tower.</summary>
+    public const string ImageFileName = ImageTowerManifest.DefaultFile;
+
+    /// <summary>The bundle's standard name for the text tower.</summary>
+    public const string TextFileName = TextTowerManifest.DefaultFile;
 
     /// <summary>Writes <see cref="ImageFileName"/> and <see cref="TextFileName"/> into <paramref name="directory"/>.</summary>
     public static ExportedTowers Write(VfeTpsModel model, string directory, string modelVersion)

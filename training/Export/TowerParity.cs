@@ -20,14 +20,7 @@ public static class TowerParity
         if (count <= 0 || pixels.Length != count * 3 * config.Height * config.Width)
             throw new ArgumentException($"{pixels.Length} floats are not {count} images of 3×{config.Height}×{config.Width}.", nameof(pixels));
         long[] shape = [count, 3, config.Height, config.Width];
-        float[] expected;
-        using (no_grad())
-        using (var input = tensor(pixels, shape))
-        using (var embedded = model.EmbedImages(input))
-            expected = embedded.data<float>().ToArray();
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(pixels, shape);
-        var actual = Run(imageOnnxPath, TowerGraphNames.Pixels, inputValue);
-        return ParityResult.Compare(expected, actual, model.Config.EmbeddingSize);
+        return Compare(model, imageOnnxPath, TowerGraphNames.Pixels, pixels, shape, () => tensor(pixels, shape), model.EmbedImages);
     }
 
     /// <summary>Text tower parity on <paramref name="count"/> rows of token ids (N×L).</summary>
@@ -38,13 +31,21 @@ public static class TowerParity
         if (count <= 0 || tokenIds.Length == 0 || tokenIds.Length % count != 0)
             throw new ArgumentException($"{tokenIds.Length} token ids cannot be split into {count} equal rows.", nameof(tokenIds));
         long[] shape = [count, tokenIds.Length / count];
+        return Compare(model, textOnnxPath, TowerGraphNames.TokenIds, tokenIds, shape, () => tensor(tokenIds, shape), model.EmbedTexts);
+    }
+
+    // The same values through TorchSharp (torchInput → embed) and through the ONNX graph.
+    private static ParityResult Compare<T>(VfeTpsModel model, string onnxPath, string inputName, T[] values, long[] shape,
+        Func<Tensor> torchInput, Func<Tensor, Tensor> embed)
+        where T : unmanaged
+    {
         float[] expected;
         using (no_grad())
-        using (var input = tensor(tokenIds, shape))
-        using (var embedded = model.EmbedTexts(input))
+        using (var input = torchInput())
+        using (var embedded = embed(input))
             expected = embedded.data<float>().ToArray();
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(tokenIds, shape);
-        var actual = Run(textOnnxPath, TowerGraphNames.TokenIds, inputValue);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(values, shape);
+        var actual = Run(onnxPath, inputName, inputValue);
         return ParityResult.Compare(expected, actual, model.Config.EmbeddingSize);
     }
 

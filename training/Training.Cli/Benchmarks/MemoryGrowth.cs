@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VfeTps.Stream.Training.Cli.Benchmarks;
 
 /// <summary>
@@ -13,18 +11,8 @@ internal sealed class MemoryGrowth
 
     private MemoryGrowth(double? startMebibytes) => _startMebibytes = startMebibytes;
 
-    public static MemoryGrowth Start() => new(PeakMemory.Reset() ? ReadStatus("VmRSS:") : null);
+    public static MemoryGrowth Start() => new(PeakMemory.Reset() ? PeakMemory.ReadStatusMebibytes("VmRSS:") : null);
 
     public double? GrowthMebibytes() =>
         _startMebibytes is { } start && PeakMemory.ReadMebibytes() is { } peak ? Math.Max(0, peak - start) : null;
-
-    private static double? ReadStatus(string key)
-    {
-        const string path = "/proc/self/status";
-        if (!File.Exists(path))
-            return null;
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
-        var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-        return kilobytes is null ? null : long.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0;
-    }
 }

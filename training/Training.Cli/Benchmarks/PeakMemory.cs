@@ -18,12 +18,15 @@ internal static class PeakMemory
     }
 
     /// <summary>Peak resident set size in MiB, or null where /proc is not available.</summary>
-    public static double? ReadMebibytes()
+    public static double? ReadMebibytes() => ReadStatusMebibytes("VmHWM:");
+
+    /// <summary>One kB-valued line of /proc/self/status (VmHWM:, VmRSS:, …) in MiB, or null where there is none.</summary>
+    public static double? ReadStatusMebibytes(string key)
     {
         const string path = "/proc/self/status";
         if (!File.Exists(path))
             return null;
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
         var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         return kilobytes is null ? null : long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }

@@ -41,7 +41,7 @@ internal static class EvaluateCommand
             var runFolder = parse.GetValue(run) is { } r ? new TrainingRunFolder(r.FullName) : null;
             var checkpointPath = parse.GetValue(checkpoint)?.FullName
                 ?? (runFolder is null ? throw new ArgumentException("Give --run or --checkpoint.")
-                    : File.Exists(runFolder.BestCheckpoint) ? runFolder.BestCheckpoint : runFolder.LastCheckpoint);
+                    : runFolder.PreferredCheckpoint);
             var tokenizerPath = parse.GetValue(tokenizer)?.FullName ?? runFolder?.Tokenizer
                 ?? throw new ArgumentException("--checkpoint needs --tokenizer.");
             var datasetPath = parse.GetValue(dataset)

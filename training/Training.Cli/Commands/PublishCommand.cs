@@ -26,7 +26,7 @@ internal static class PublishCommand
         {
             TorchRuntime.EnsureLoaded();
             var folder = new TrainingRunFolder(parse.GetValue(run)!.FullName);
-            var checkpoint = File.Exists(folder.BestCheckpoint) ? folder.BestCheckpoint : folder.LastCheckpoint;
+            var checkpoint = folder.PreferredCheckpoint;
             if (!File.Exists(checkpoint))
                 throw new FileNotFoundException($"The run '{folder.Path}' has no checkpoint yet.", checkpoint);
             var destination = parse.GetValue(output)!.FullName;

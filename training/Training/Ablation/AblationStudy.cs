@@ -52,7 +52,7 @@ public sealed class AblationStudy(TextWriter log)
                 : trainer.Train(recipe with { Model = variant.Apply(recipe.Model), Seed = seed }, run, cancellationToken);
             if (outcome == TrainingOutcome.Interrupted)
                 throw new OperationCanceledException("The ablation study was interrupted; run it again to continue.");
-            var checkpoint = File.Exists(run.BestCheckpoint) ? run.BestCheckpoint : run.LastCheckpoint;
+            var checkpoint = run.PreferredCheckpoint;
             using var model = TrainingCheckpoint.LoadModel(checkpoint);
             new ModelEvaluator(log).Evaluate(model, ClipTokenizer.Load(run.Tokenizer), dataset, DatasetSplit.Test, run.Evaluation,
                 context: new Dictionary<string, string> { ["variant"] = variant.Name, ["seed"] = seed.ToString(CultureInfo.InvariantCulture) },

@@ -27,6 +27,9 @@ public sealed class TrainingRunFolder
     /// <summary>The epoch with the best validation mAP so far.</summary>
     public string BestCheckpoint => Combine("checkpoints", "best.safetensors");
 
+    /// <summary>What evaluation and publishing use: the best checkpoint, else the last one.</summary>
+    public string PreferredCheckpoint => File.Exists(BestCheckpoint) ? BestCheckpoint : LastCheckpoint;
+
     /// <summary>One JSON object per epoch: losses, learning rate, validation metrics, time.</summary>
     public string MetricsLog => Combine("metrics.jsonl");
 
