@@ -11,6 +11,11 @@ fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(
   ca-certificates
   fonts-dejavu-core  # text in PNG plots and contact sheets (SkiaSharp finds it without fontconfig)
+  libgtk-3-0         # OpenCvSharp's official Linux runtime links against it
+  ffmpeg             # pulls RTSP/HTTP camera streams (OpenCvSharp's FFmpeg reads files only)
+  # A real RTSP server for the stream tests (GStreamer's, driven from Python).
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-bad gstreamer1.0-libav
 )
 
 missing=()
@@ -36,6 +41,19 @@ dotnet --list-sdks | grep -q '^10\.' || fail "no .NET 10 SDK found (dotnet --lis
 libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
 if [ -n "$libstdcxx" ] && ! grep -aq 'GLIBCXX_3\.4\.30' "$libstdcxx"; then
   fail "$libstdcxx predates GLIBCXX_3.4.30 (GCC 12); TorchSharp 0.107 cannot load on this system"
+fi
+
+# The demo's real camera: OpenCV's pedestrian sample video, from Debian's opencv-doc package
+# (downloaded as a .deb and unpacked here, not installed: only this one file is needed).
+VTEST=data/demo/vtest.avi
+if [ ! -s "$VTEST" ]; then
+  say "extracting vtest.avi from Debian's opencv-doc"
+  scratch=$(mktemp -d)
+  (cd "$scratch" && apt-get download opencv-doc >/dev/null 2>&1) || fail "apt-get download opencv-doc failed (is the Debian mirror reachable?)"
+  dpkg -x "$scratch"/opencv-doc_*.deb "$scratch/x" || fail "could not unpack opencv-doc"
+  mkdir -p "$(dirname "$VTEST")"
+  cp "$scratch/x/usr/share/doc/opencv-doc/examples/data/vtest.avi" "$VTEST.partial" && mv "$VTEST.partial" "$VTEST"
+  rm -rf "$scratch"
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
