@@ -1,22 +1,15 @@
 #!/usr/bin/env bash
-# The main job. Until the video pipeline lands (issue 5) this is the model's own loop: set up, build,
-# generate SynthPedes (once), train the tiny VFE-TPS model on it, print its test evaluation and
-# publish it as a model bundle (ONNX towers, tokenizer, manifest) that serving can load.
-#   ./run.sh                      # default: 12 epochs of the tiny recipe (about half an hour on 2 cores)
-#   EPOCHS=2 ./run.sh             # a quicker look
+# The main job: the embedded site. Sets up this machine (Debian packages, vtest.avi, NuGet), builds,
+# and starts FrameIngest, PersonCrop, Embedder and Search in one process with the demo cameras
+# (synthetic street scenes rendered on first start, and OpenCV's real vtest.avi), serving the
+# default model bundle. Prints the URL; stop with Ctrl+C. Data stays in data/site between runs.
+#   ./run.sh                 # http://localhost:8080
+#   PORT=9000 ./run.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build training/Training.Cli/VfeTps.Stream.Training.Cli.csproj -c Release --nologo --verbosity quiet
-cli() { dotnet training/Training.Cli/bin/Release/net10.0/vfetps-train.dll "$@"; }
-
-data=data/synthpedes
-if [ ! -f "$data/synthpedes.json" ]; then
-  cli synth --output "$data"
-fi
-run="runs/tiny-$(date +%Y%m%d-%H%M%S)"
-cli train --recipe training/recipes/tiny-synthpedes.json --dataset "$data" --output "$run" ${EPOCHS:+--epochs "$EPOCHS"}
-cli evaluate --run "$run"
-cli publish --run "$run" --output "$run/bundle"
-echo "Run folder: $run (checkpoints, metrics.jsonl, loss.png, validation.png, evaluation/, bundle/)"
+dotnet build services/Host/VfeTps.Stream.Host.csproj -c Release --nologo --verbosity quiet
+port=${PORT:-8080}
+echo "[run] starting the embedded site on http://localhost:$port (search: POST /api/search, API document: /openapi/v1.json)"
+exec dotnet services/Host/bin/Release/net10.0/vfetps.dll --urls "http://0.0.0.0:$port" "$@"

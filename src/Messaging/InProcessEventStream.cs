@@ -35,6 +35,11 @@ public sealed class InProcessEventStream<TEvent> : IEventPublisher<TEvent>, IEve
     public IAsyncEnumerable<TEvent> ReadAllAsync(CancellationToken cancellationToken) =>
         _channel.Reader.ReadAllAsync(cancellationToken);
 
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) =>
+        _channel.Reader.WaitToReadAsync(cancellationToken);
+
+    public bool TryRead(out TEvent @event) => _channel.Reader.TryRead(out @event!);
+
     /// <summary>No more events will come: readers finish once the backlog is read.</summary>
     public void Complete() => _channel.Writer.TryComplete();
 }

@@ -16,4 +16,7 @@ public interface IBlobStore
 
     /// <summary>Deletes the key; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every blob under <paramref name="prefix"/> (a key prefix ending in '/') written before the cutoff (retention); returns how many.</summary>
+    Task<long> DeleteWrittenBeforeAsync(string prefix, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -59,6 +59,33 @@ public sealed class LocalFolderBlobStore : IBlobStore
         return Task.FromResult(true);
     }
 
+    public Task<long> DeleteWrittenBeforeAsync(string prefix, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        if (!prefix.EndsWith('/') || !BlobKeys.IsValid(prefix.TrimEnd('/')))
+        {
+            throw new ArgumentException($"'{prefix}' is not a blob key prefix (a key followed by '/').", nameof(prefix));
+        }
+
+        var folder = Path.Combine(_root, prefix);
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0L);
+        }
+
+        long deleted = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
+            {
+                file.Delete();
+                deleted++;
+            }
+        }
+
+        return Task.FromResult(deleted);
+    }
+
     private string PathOf(string key)
     {
         BlobKeys.Validate(key);

@@ -21,12 +21,8 @@ public static class SynthPedesGenerator
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
-        var cameras = Enumerable.Range(1, options.CameraCount)
-            .Select(number => CameraProfile.Create(options.Seed, number, options.Degradation))
-            .ToList();
-        var plans = ShotPlanner.Plan(options, cameras)
-            .Where(plan => options.Splits is null || options.Splits.Contains(plan.Split))
-            .ToList();
+        var cameras = CreateCameras(options);
+        var plans = PlanShots(options, cameras);
         PrepareFolders(options, plans);
 
         var done = 0;
@@ -77,6 +73,24 @@ public static class SynthPedesGenerator
             Elapsed = clock.Elapsed,
         };
     }
+
+    /// <summary>
+    /// The annotations <see cref="Generate"/> writes for <paramref name="options"/> (ids, splits, attributes,
+    /// captions; only the splits in <see cref="SynthPedesOptions.Splits"/>), without drawing or writing anything:
+    /// lets a video-scene generator use exactly a split's identities, e.g. the test identities a model never saw.
+    /// </summary>
+    public static IReadOnlyList<AnnotationEntry> PlanAnnotations(SynthPedesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return [.. PlanShots(options, CreateCameras(options)).Select(plan => plan.ToAnnotation())];
+    }
+
+    private static List<CameraProfile> CreateCameras(SynthPedesOptions options) =>
+        [.. Enumerable.Range(1, options.CameraCount).Select(number => CameraProfile.Create(options.Seed, number, options.Degradation))];
+
+    private static List<ShotPlan> PlanShots(SynthPedesOptions options, List<CameraProfile> cameras) =>
+        [.. ShotPlanner.Plan(options, cameras).Where(plan => options.Splits is null || options.Splits.Contains(plan.Split))];
 
     /// <summary>Replaces <c>images/</c> so files of an earlier, larger run cannot linger beside the new annotations.</summary>
     private static void PrepareFolders(SynthPedesOptions options, List<ShotPlan> plans)

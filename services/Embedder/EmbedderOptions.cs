@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VfeTps.Stream.Embedder;
+
+/// <summary>Micro-batching of crops through the image tower (section "Embedder").</summary>
+public sealed class EmbedderOptions
+{
+    public const string SectionName = "Embedder";
+
+    /// <summary>Crops per batch at most. Larger batches raise throughput (GPU especially); the latency cap bounds the wait.</summary>
+    [Range(1, 1024)]
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>How long the first crop of a batch may wait for others: the price in latency of batching.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Crop JPEGs read and decoded at once per batch.</summary>
+    [Range(1, 64)]
+    public int DecodeParallelism { get; set; } = 2;
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.DemoCameras;
+using VfeTps.Stream.Host.Site;
+
+namespace VfeTps.Stream.Host.Demo;
+
+/// <summary>
+/// Renders the synthetic street scene on first start (in the background, so the API answers at once)
+/// and registers the demo cameras that are not registered yet: the synthetic streets and OpenCV's
+/// vtest.avi, all looped and paced like live cameras.
+/// </summary>
+public sealed partial class DemoCameraSeeder(
+    ICameraDirectory cameras,
+    SitePaths paths,
+    IOptions<DemoOptions> options,
+    ILogger<DemoCameraSeeder> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var spec in await DemoSpecsAsync(settings, stoppingToken).ConfigureAwait(false))
+            {
+                if (await cameras.GetAsync(spec.Id, stoppingToken).ConfigureAwait(false) is null)
+                {
+                    await cameras.AddAsync(spec, stoppingToken).ConfigureAwait(false);
+                    LogRegistered(spec.Id, spec.Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            // The demo is a convenience: the site runs on without it.
+            LogFailed(exception);
+        }
+    }
+
+    private async Task<IReadOnlyList<CameraSpec>> DemoSpecsAsync(DemoOptions settings, CancellationToken cancellationToken)
+    {
+        var folder = paths.Resolve(settings.SceneDirectory);
+        var progress = new Progress<SceneProgress>(p => LogRendering(p.FramesDone, p.FramesTotal));
+        var scene = await DemoScenes.EnsureAsync(folder, SceneOptions.Demo, progress, cancellationToken).ConfigureAwait(false);
+        if (scene.Rendered)
+        {
+            LogRendered(scene.GroundTruth.Cameras.Count, folder);
+        }
+
+        var specs = scene.CameraSpecs(settings.SampleRate).ToList();
+        var realVideo = paths.Resolve(settings.RealVideo);
+        if (File.Exists(realVideo))
+        {
+            specs.Add(new CameraSpec(
+                settings.RealVideoCameraId, "OpenCV vtest.avi (real pedestrians)", realVideo, settings.SampleRate, settings.RealVideoDetector, Loop: true, Paced: true));
+        }
+        else
+        {
+            LogNoRealVideo(realVideo);
+        }
+
+        return specs;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo camera {CameraId} registered ({Name})")]
+    private partial void LogRegistered(string cameraId, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rendering the demo street scene: {Done}/{Total} frames")]
+    private partial void LogRendering(int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo scene rendered: {Cameras} synthetic cameras in {Folder}")]
+    private partial void LogRendered(int cameras, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} is missing (scripts/setup.sh extracts it from Debian's opencv-doc); the real demo camera is skipped")]
+    private partial void LogNoRealVideo(string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The demo cameras could not be set up; the site runs without them")]
+    private partial void LogFailed(Exception exception);
+}

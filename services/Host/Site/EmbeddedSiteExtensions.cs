@@ -1,0 +1,93 @@
+using MassTransit;
+using OpenTelemetry.Metrics;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Inference;
+using VfeTps.Stream.Storage;
+using VfeTps.Stream.VectorIndex;
+using VfeTps.Stream.VectorIndex.Embedded;
+
+namespace VfeTps.Stream.Host.Site;
+
+/// <summary>
+/// The embedded deployment: all four services in this process, events over bounded in-process
+/// streams, control messages over MassTransit's in-memory transport, SQLite for metadata, a local
+/// folder for crops and frames, the embedded vector index, and the model bundle from the options.
+/// </summary>
+public static class EmbeddedSiteExtensions
+{
+    public static WebApplicationBuilder AddEmbeddedSite(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SitePaths>();
+
+        services.AddSingleton(provider => new SiteDatabase(provider.GetRequiredService<SitePaths>().DatabaseFile));
+        services.AddSingleton<IBlobStore>(provider => new LocalFolderBlobStore(provider.GetRequiredService<SitePaths>().BlobDirectory));
+        services.AddSingleton<SqliteDeadLetterStore>();
+        services.AddSingleton<Messaging.IDeadLetterSink>(provider => provider.GetRequiredService<SqliteDeadLetterStore>());
+
+        services.AddInProcessEventStream<FrameCaptured>(options => options.FrameStreamCapacity);
+        services.AddInProcessEventStream<PersonCropped>(options => options.CropStreamCapacity);
+        services.AddInProcessEventStream<CropEmbedded>(options => options.EmbeddedStreamCapacity);
+
+        AddModelAndIndex(services, configuration);
+
+        services.AddFrameIngest(configuration);
+        services.AddPersonCrop(configuration);
+        services.AddEmbedder(configuration);
+        services.AddSearch(configuration);
+        services.AddSingleton<PipelineLatency>();
+        services.AddHostedService(provider => provider.GetRequiredService<PipelineLatency>());
+        services.AddHostedService<RetentionService>();
+        services.AddDemoCameras(configuration);
+        services.AddHostedService<StartupBanner>();
+
+        services.AddMassTransit(bus =>
+        {
+            bus.AddFrameIngestConsumers();
+            bus.AddPersonCropConsumers();
+            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+        });
+
+        services.AddHealthChecks().AddCheck<VfeTps.Stream.FrameIngest.FrameIngestHealthCheck>("frame-ingest");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("VfeTps.Stream.*")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    private static void AddModelAndIndex(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName));
+        services.AddSingleton<ModelBundleLoader>();
+        services.AddSingleton(provider => new ServingModel(
+            provider.GetRequiredService<ModelBundleLoader>(),
+            provider.GetRequiredService<SitePaths>().ModelBundle,
+            provider.GetRequiredService<ILogger<ServingModel>>()));
+        services.AddSingleton<IVectorStore>(provider => new EmbeddedVectorStore(
+            provider.GetRequiredService<SitePaths>().VectorDirectory,
+            provider.GetRequiredService<ILogger<EmbeddedVectorStore>>()));
+
+        // One collection per model version; this process serves one model, so it opens that model's collection.
+        services.AddSingleton(provider =>
+        {
+            var model = provider.GetRequiredService<ServingModel>();
+            using var lease = model.Acquire();
+            return provider.GetRequiredService<IVectorStore>()
+                .OpenAsync(lease.ModelVersion, lease.ImageEncoder.EmbeddingSize, CancellationToken.None)
+                .GetAwaiter().GetResult();
+        });
+    }
+
+    /// <summary>/healthz (all checks) and /metrics (Prometheus text format).</summary>
+    public static WebApplication MapEmbeddedSite(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapSearchApi();
+        app.MapSiteApi();
+        return app;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using VfeTps.Stream.Contracts;
+
+namespace VfeTps.Stream.Search;
+
+/// <summary>
+/// The camera registry for integrators (<c>/api/cameras</c>) over <see cref="ICameraDirectory"/>:
+/// list, get, register (starts the camera) and remove (stops it). Sources come back with their
+/// credentials masked by the directory.
+/// </summary>
+internal static class CameraEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var cameras = api.MapGroup("/cameras").WithTags("Cameras");
+
+        cameras.MapGet(string.Empty, ListAsync)
+            .WithName("ListCameras")
+            .WithSummary("All registered cameras with their health");
+
+        cameras.MapGet("/{id}", GetAsync)
+            .WithName("GetCamera")
+            .WithSummary("One camera with its health");
+
+        cameras.MapPost(string.Empty, AddAsync)
+            .WithName("AddCamera")
+            .WithSummary("Register a camera and start reading it")
+            .WithDescription("Source: a video file path or an rtsp://, rtsps://, http:// or https:// URL; credentials in it are never returned.")
+            .Accepts<CameraSpec>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        cameras.MapDelete("/{id}", RemoveAsync)
+            .WithName("RemoveCamera")
+            .WithSummary("Stop a camera and unregister it (its crops stay until retention removes them)");
+    }
+
+    private static async Task<Ok<IReadOnlyList<CameraView>>> ListAsync([FromServices] ICameraDirectory directory, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await directory.ListAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Results<Ok<CameraView>, ValidationProblem, NotFound<ProblemDetails>>> GetAsync(
+        string id, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!CameraIds.IsValid(id))
+            return InvalidId(id);
+        var camera = await directory.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return camera is null ? NoSuchCamera(id) : TypedResults.Ok(camera);
+    }
+
+    private static async Task<Results<Created<CameraView>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> AddAsync(
+        HttpRequest request,
+        [FromServices] ICameraDirectory directory,
+        [FromServices] SearchApiContext context,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBodyReader.ReadAsync<CameraSpec>(request, context.Options.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Value is not { } spec)
+            return body.Invalid is { } invalid ? invalid : body.Refused!;
+
+        // Positional records get null for absent fields; say which are missing before the directory sees them.
+        var errors = new ValidationErrors();
+        if (spec.Id is null)
+            errors.Add("id", "A camera id is required.");
+        if (spec.Name is null)
+            errors.Add("name", "A display name is required.");
+        if (spec.Source is null)
+            errors.Add("source", "A source (file path or stream URL) is required.");
+        if (spec.Detector is null)
+            errors.Add("detector", $"The detector must be one of: {string.Join(", ", DetectorKinds.All)}.");
+        if (errors.Any)
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The camera is not valid.");
+
+        try
+        {
+            var camera = await directory.AddAsync(spec, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Created($"{request.PathBase}/api/cameras/{camera.Id}", camera);
+        }
+        catch (ArgumentException error)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [FieldOf(error)] = [MessageOf(error)] },
+                title: "The camera is not valid.");
+        }
+        catch (InvalidOperationException error)
+        {
+            return TypedResults.Conflict(Problems.Conflict($"A camera with the id '{spec.Id}' is already registered.", error.Message));
+        }
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>>> RemoveAsync(
+        string id, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!CameraIds.IsValid(id))
+            return InvalidId(id);
+        return await directory.RemoveAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NoSuchCamera(id);
+    }
+
+    private static ValidationProblem InvalidId(string id) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]>
+            {
+                ["id"] = [$"{ValidationErrors.Quote(id)} is not a camera id: use 1–{CameraIds.MaxLength} lower-case letters, digits and '-', starting with a letter or digit."],
+            },
+            title: "The camera id is not valid.");
+
+    private static NotFound<ProblemDetails> NoSuchCamera(string id) =>
+        TypedResults.NotFound(Problems.NotFound($"There is no camera '{id}'."));
+
+    /// <summary>The JSON field the directory complained about, when it named one that is a field of <see cref="CameraSpec"/>.</summary>
+    private static string FieldOf(ArgumentException error)
+    {
+        var name = error.ParamName;
+        if (string.IsNullOrEmpty(name) || !typeof(CameraSpec).GetProperties().Any(property => string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)))
+            return "camera";
+        return System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+    }
+
+    /// <summary>The message without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>
+    private static string MessageOf(ArgumentException error)
+    {
+        var suffix = error.ParamName is null ? null : $" (Parameter '{error.ParamName}')";
+        return suffix is not null && error.Message.EndsWith(suffix, StringComparison.Ordinal) ? error.Message[..^suffix.Length] : error.Message;
+    }
+}

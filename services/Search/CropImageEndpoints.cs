@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Preprocessing;
+using VfeTps.Stream.Storage;
+using VfeTps.Stream.VectorIndex;
+
+namespace VfeTps.Stream.Search;
+
+/// <summary>
+/// <c>GET /api/crops/{cropId}/image</c> (the stored crop JPEG) and <c>GET /api/crops/{cropId}/frame</c>
+/// (the whole frame with the person's box drawn), both cached by the browser as immutable.
+/// </summary>
+internal static class CropImageEndpoints
+{
+    private const string Jpeg = "image/jpeg";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var crops = api.MapGroup("/crops/{cropId}").WithTags("Crops");
+
+        crops.MapGet("/image", GetCropImageAsync)
+            .WithName("GetCropImage")
+            .WithSummary("A crop's image (JPEG)")
+            .WithDescription("The person as cropped from the frame: the thumbnail of a search result. Immutable, with an ETag.")
+            .Produces(StatusCodes.Status200OK, contentType: Jpeg)
+            .Produces(StatusCodes.Status304NotModified);
+
+        crops.MapGet("/frame", GetFrameAsync)
+            .WithName("GetCropFrame")
+            .WithSummary("The frame a crop was cut from, with the person's box drawn (JPEG)")
+            .WithDescription("The whole camera frame with a green box around the person. Immutable, with an ETag.")
+            .Produces(StatusCodes.Status200OK, contentType: Jpeg)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>>> GetCropImageAsync(
+        string cropId,
+        HttpResponse response,
+        [FromServices] IBlobStore blobs,
+        [FromServices] IVectorIndex index,
+        [FromServices] SearchApiContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!CropIds.TryParse(cropId, out _, out _, out _))
+            return InvalidCropId(cropId);
+
+        // The deterministic key first; the index's payload knows the key if a store laid it out otherwise.
+        var key = BlobKeys.Crop(cropId);
+        var jpeg = await blobs.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (jpeg is null
+            && await index.GetAsync(cropId, cancellationToken).ConfigureAwait(false) is { } point
+            && point.Payload.CropKey != key && BlobKeys.IsValid(point.Payload.CropKey))
+        {
+            jpeg = await blobs.GetAsync(point.Payload.CropKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (jpeg is null)
+            return TypedResults.NotFound(Problems.NotFound($"There is no image of crop '{cropId}'.", "It may never have been stored, or retention removed it."));
+
+        ImageCaching.SetCacheHeaders(response, context.Options.ImageCacheDuration);
+        // The file result answers If-None-Match with 304 itself.
+        return TypedResults.File(jpeg, Jpeg, entityTag: ImageCaching.CropTag(jpeg));
+    }
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> GetFrameAsync(
+        string cropId,
+        HttpRequest request,
+        [FromServices] IBlobStore blobs,
+        [FromServices] IVectorIndex index,
+        [FromServices] SearchApiContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!CropIds.TryParse(cropId, out _, out _, out _))
+            return InvalidCropId(cropId);
+
+        // The box and the frame's key live in the index's payload.
+        var point = await index.GetAsync(cropId, cancellationToken).ConfigureAwait(false);
+        if (point is null)
+            return TypedResults.NotFound(Problems.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
+
+        var frameKey = point.Payload.FrameKey;
+        var stored = BlobKeys.IsValid(frameKey) ? await blobs.GetAsync(frameKey, cancellationToken).ConfigureAwait(false) : null;
+        if (stored is null)
+            return TypedResults.NotFound(Problems.NotFound($"The frame of crop '{cropId}' is not stored.", "Frames may be kept for a shorter time than crops."));
+
+        var box = CropBox.From(point.Payload.Box);
+        var tag = ImageCaching.FrameTag(stored, box);
+        var response = request.HttpContext.Response;
+        ImageCaching.SetCacheHeaders(response, context.Options.ImageCacheDuration);
+        if (ImageCaching.IsNotModified(request, tag))
+        {
+            // Answered before decoding: drawing the box is the expensive part.
+            response.Headers.ETag = tag.ToString();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        RgbImage frame;
+        try
+        {
+            frame = ImageFiles.Decode(stored, frameKey);
+        }
+        catch (ImageDecodeException error)
+        {
+            context.Logger.FrameUndecodable(frameKey, cropId, error.Message);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status500InternalServerError,
+                title: $"The stored frame of crop '{cropId}' cannot be decoded.",
+                detail: "The frame file is damaged; the crop image may still be available.");
+        }
+
+        FrameMarkup.DrawBox(frame, point.Payload.Box);
+        return TypedResults.File(ImageFiles.EncodeJpeg(frame, context.Options.FrameJpegQuality), Jpeg, entityTag: tag);
+    }
+
+    private static ValidationProblem InvalidCropId(string cropId) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]>
+            {
+                ["cropId"] = [$"{ValidationErrors.Quote(cropId)} is not a crop id ({{camera}}.{{track}}.{{shot}}, e.g. entrance-1.42.0)."],
+            },
+            title: "The crop id is not valid.");
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace VfeTps.Stream.Search;
+
+/// <summary>
+/// The body of <c>POST /api/search/similar</c> ("more like this"): people who look like a stored crop,
+/// found with that crop's own vector. Unknown fields are refused.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SimilarRequest : ISearchFilters
+{
+    /// <summary>The crop to find more of (required).</summary>
+    public string? CropId { get; init; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string?>? Cameras { get; init; }
+
+    /// <inheritdoc />
+    public DateTimeOffset? From { get; init; }
+
+    /// <inheritdoc />
+    public DateTimeOffset? To { get; init; }
+
+    /// <inheritdoc />
+    public int? K { get; init; }
+
+    /// <inheritdoc />
+    public bool? GroupByTrack { get; init; }
+
+    /// <inheritdoc />
+    public int? CropsPerTrack { get; init; }
+
+    /// <summary>
+    /// Also return the query crop's own track (the query crop itself then comes first). False by
+    /// default: the operator already has that person and wants other sightings.
+    /// </summary>
+    public bool? IncludeSameTrack { get; init; }
+}

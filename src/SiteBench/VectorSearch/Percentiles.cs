@@ -1,0 +1,17 @@
+namespace VfeTps.Stream.SiteBench.VectorSearch;
+
+/// <summary>Percentiles of measured durations (nearest rank).</summary>
+internal static class Percentiles
+{
+    public static double Of(IReadOnlyList<double> values, double percentile)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}

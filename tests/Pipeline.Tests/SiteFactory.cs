@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Messaging;
+
+namespace VfeTps.Stream.Pipeline.Tests;
+
+/// <summary>
+/// The real embedded site (Program of services/Host, all four services) over a scratch data folder,
+/// without demo cameras. Frames published by FrameIngest pass through a recorder so tests can map
+/// capture times back to video positions.
+/// </summary>
+internal sealed class SiteFactory(string dataDirectory) : WebApplicationFactory<Program>
+{
+    public FrameRecorder Frames { get; } = new();
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Site:DataDirectory", dataDirectory);
+        builder.UseSetting("Site:ModelBundle", Path.Combine(RepositoryRoot, "models", "tiny-synthpedes-20261128"));
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IEventPublisher<FrameCaptured>>();
+            services.AddSingleton<IEventPublisher<FrameCaptured>>(provider =>
+                Frames.Forwarding(provider.GetRequiredService<InProcessEventStream<FrameCaptured>>()));
+        });
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "VfeTps.Stream.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("VfeTps.Stream.sln not found above the test output folder.");
+    }
+}
