@@ -12,20 +12,30 @@ public interface IVectorIndex : IAsyncDisposable
 
     int Dimension { get; }
 
-    /// <summary>Inserts or replaces points by crop id. Durable when the task completes.</summary>
-    /// <exception cref="ArgumentException">A vector has the wrong dimension or is not finite.</exception>
+    /// <summary>
+    /// Inserts or replaces points by crop id (a redelivered point overwrites its earlier copy). Durable
+    /// when the task completes. Vectors are stored L2-normalised, so scores are cosine similarities.
+    /// The batch is checked first (<see cref="VectorIndexArguments.ValidatePoints"/>): one bad point
+    /// refuses the whole batch.
+    /// </summary>
+    /// <exception cref="ArgumentException">A vector has the wrong dimension, is not finite or is zero, or a point is incomplete; the message names the crop id.</exception>
     Task UpsertAsync(IReadOnlyList<CropVector> points, CancellationToken cancellationToken);
 
-    /// <summary>The best crops, best first.</summary>
+    /// <summary>The best crops among those that pass the query's filters, best first.</summary>
+    /// <exception cref="ArgumentException">The query is invalid (<see cref="VectorIndexArguments.ValidateQuery"/>); a limit outside 1..<see cref="VectorQuery.MaxLimit"/> throws <see cref="ArgumentOutOfRangeException"/>.</exception>
     Task<IReadOnlyList<VectorHit>> SearchAsync(VectorQuery query, CancellationToken cancellationToken);
 
-    /// <summary>The best tracks, best first: one entry per (camera, track), holding up to <paramref name="cropsPerTrack"/> crops.</summary>
+    /// <summary>
+    /// The best tracks, best first: one entry per (camera, track), ranked by its best passing crop,
+    /// holding its best passing crops (up to <paramref name="cropsPerTrack"/>, 1..<see cref="VectorIndexArguments.MaxCropsPerTrack"/>)
+    /// and the number of its crops that passed the filters.
+    /// </summary>
     Task<IReadOnlyList<TrackHit>> SearchTracksAsync(VectorQuery query, int cropsPerTrack, CancellationToken cancellationToken);
 
-    /// <summary>A stored point (for "more like this"), or null.</summary>
+    /// <summary>A stored point (for "more like this"; its vector normalised), or null.</summary>
     Task<CropVector?> GetAsync(string cropId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every point captured before <paramref name="cutoff"/> (retention); returns how many.</summary>
+    /// <summary>Deletes every point captured before <paramref name="cutoff"/> (strictly; retention); returns how many. Durable when the task completes.</summary>
     Task<long> DeleteCapturedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);

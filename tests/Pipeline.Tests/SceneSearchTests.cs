@@ -14,15 +14,16 @@ namespace VfeTps.Stream.Pipeline.Tests;
 public sealed class SceneSearchTests(IndexedScene indexed) : IClassFixture<IndexedScene>
 {
     /// <summary>
-    /// Floors for the track-level metrics on the small scene (8 people, about a dozen tracks). The
-    /// default model reaches Rank-1 32 % and mAP 34 % on the SynthPedes test split, ranking about
-    /// 1 800 images of 300 people; here a query ranks about a dozen tracks of 8 people, where
-    /// chance is about 15 % Rank-1. The floors sit at about twice chance and below what the site
-    /// measured (see the test output), so a broken stage (wrong crops, wrong colours, mixed-up
-    /// payloads) fails while the model's own noise does not.
+    /// Floors for the track-level metrics on the small scene (8 people, about 14 tracks, 24 queries).
+    /// The default model reaches Rank-1 32 % and mAP 34 % on the SynthPedes test split, where a query
+    /// ranks about 1 800 images of 300 people; here a query ranks about 14 tracks of 8 people, and a
+    /// random ranking gets Rank-1 14 %. The site measured Rank-1 90.5 % and mAP 93.3 % (printed by
+    /// this test). The floors sit at four times chance and 30 points under that, so a broken stage
+    /// (wrong crops, wrong colours, mixed-up payloads or boxes) fails while small changes in
+    /// detection or tracking do not.
     /// </summary>
-    private const double RankOneFloor = 0.30;
-    private const double MeanAveragePrecisionFloor = 0.35;
+    private const double RankOneFloor = 0.60;
+    private const double MeanAveragePrecisionFloor = 0.65;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _client = indexed.Client;
@@ -34,6 +35,7 @@ public sealed class SceneSearchTests(IndexedScene indexed) : IClassFixture<Index
         var queries = new QueryBuilder(seed: 7).Build(truth, queriesPerPerson: 3);
         var rankOne = new List<double>();
         var averagePrecision = new List<double>();
+        var chance = new List<double>();
         var output = TestContext.Current.TestOutputHelper!;
         foreach (var query in queries)
         {
@@ -45,11 +47,12 @@ public sealed class SceneSearchTests(IndexedScene indexed) : IClassFixture<Index
                 continue;
             }
 
+            chance.Add((double)relevance.Count(r => r) / relevance.Count);
             rankOne.Add(TrackRetrieval.RankOne(relevance));
             averagePrecision.Add(TrackRetrieval.AveragePrecision(relevance));
         }
 
-        output.WriteLine($"{rankOne.Count} queries with a relevant track: track Rank-1 {rankOne.Average():P1}, mAP {averagePrecision.Average():P1}");
+        output.WriteLine($"{rankOne.Count} queries with a relevant track: track Rank-1 {rankOne.Average():P1} (chance {chance.Average():P1}), mAP {averagePrecision.Average():P1}");
         Assert.True(rankOne.Count >= queries.Count * 3 / 4, $"only {rankOne.Count} of {queries.Count} queries had their person indexed");
         Assert.True(rankOne.Average() >= RankOneFloor, $"track Rank-1 {rankOne.Average():P1} is below the floor {RankOneFloor:P0}");
         Assert.True(averagePrecision.Average() >= MeanAveragePrecisionFloor, $"track mAP {averagePrecision.Average():P1} is below the floor {MeanAveragePrecisionFloor:P0}");

@@ -46,6 +46,26 @@ public sealed class EmbeddedExactnessTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(13)]
+    [InlineData(512)]
+    public async Task SearchesAreExactAtAnyDimension(int dimension)
+    {
+        var random = new Random(61 + dimension);
+        var crops = TestCrops.Scene(random, dimension, cameras: 3, tracksPerCamera: 40, maxShots: 4, TimeSpan.FromHours(1));
+        await using var index = await new EmbeddedVectorStore(_directory.PathOf("vectors")).OpenAsync("model-a", dimension, Token);
+        await index.UpsertAsync(crops, Token);
+
+        for (var q = 0; q < 5; q++)
+        {
+            var query = new VectorQuery(TestCrops.RandomUnit(random, dimension), 12, Cameras: q % 2 == 0 ? null : ["cam-0", "cam-2"]);
+            Reference.AssertExactTopK(await index.SearchAsync(query, Token), Reference.Ranked(crops, query), 12);
+            Reference.AssertTracks(await index.SearchTracksAsync(query, 2, Token), Reference.Tracks(crops, query), 12, 2);
+        }
+    }
+
     private static List<(string, long, int, string, float)> Flatten(IReadOnlyList<TrackHit> tracks) =>
         [.. tracks.SelectMany(static t => t.Crops.Select(c => (t.CameraId, t.TrackId, t.MatchingCrops, c.CropId, c.Score)))];
 }

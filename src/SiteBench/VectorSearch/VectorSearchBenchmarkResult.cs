@@ -37,5 +37,8 @@ public sealed record WriteMeasurement(int BatchSize, int Batches, double PointsP
 /// <param name="Scenario">all | cameras (3 of the cameras) | time (the last hour) | cameras+time.</param>
 /// <param name="Grouped">One entry per track (SearchTracksAsync) rather than per crop.</param>
 /// <param name="Queries">Timed queries.</param>
+/// <param name="P50Ms">Median latency.</param>
+/// <param name="P95Ms">95th percentile latency.</param>
+/// <param name="MeanMs">Mean latency.</param>
 /// <param name="MeanHits">Hits (or tracks) returned on average.</param>
 public sealed record SearchLatency(string Scenario, bool Grouped, int Queries, double P50Ms, double P95Ms, double MeanMs, double MeanHits);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace VfeTps.Stream.VectorIndex.Embedded;
 
@@ -115,6 +116,7 @@ internal static class ExactScan
 
     public static (int Segment, int Row) Locate(long key) => ((int)(key >> 32), (int)(uint)key);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first query: no tier-0 code
     private static void ScanSegment(Segment segment, int segmentIndex, ReadOnlySpan<float> query, RowFilter filter, TopK heap)
     {
         var match = filter.Test(segment);
@@ -143,7 +145,7 @@ internal static class ExactScan
                 continue;
             }
 
-            var score = TensorPrimitives.Dot(query, vectors.AsSpan(row * dimension, dimension));
+            var score = DotProduct.Compute(query, vectors, row * dimension);
             if (score >= threshold)
             {
                 heap.Offer(score, KeyOf(segmentIndex, row));
@@ -152,6 +154,7 @@ internal static class ExactScan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first query: no tier-0 code
     private static void ScoreTracks(Segment segment, ReadOnlySpan<float> query, RowFilter filter, float[] best, int[] counts)
     {
         var match = filter.Test(segment);
@@ -180,7 +183,7 @@ internal static class ExactScan
                 continue;
             }
 
-            var score = TensorPrimitives.Dot(query, vectors.AsSpan(row * dimension, dimension));
+            var score = DotProduct.Compute(query, vectors, row * dimension);
             if (score > best[track])
             {
                 best[track] = score;
@@ -191,6 +194,7 @@ internal static class ExactScan
     }
 
     /// <summary>Second pass: the best crops of the chosen tracks; stops once all their passing rows are seen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first query: no tier-0 code
     private static (float Score, long Key)[][] BestCropsOf(
         IReadOnlyList<Segment> segments, (float Score, long Key)[] tracks, Span<int> matching, ReadOnlySpan<float> query,
         RowFilter filter, int cropsPerTrack, int trackCount, CancellationToken cancellationToken)
@@ -240,7 +244,7 @@ internal static class ExactScan
                         continue;
                     }
 
-                    heaps[slot].Offer(TensorPrimitives.Dot(query, vectors.AsSpan(row * dimension, dimension)), KeyOf(s, row));
+                    heaps[slot].Offer(DotProduct.Compute(query, vectors, row * dimension), KeyOf(s, row));
                     remaining--;
                 }
             }
