@@ -1,6 +1,7 @@
 using VfeTps.Stream.Host.Site;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json beside the program; data paths relative to the working directory (see SitePaths).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEmbeddedSite();
 var app = builder.Build();
 app.MapEmbeddedSite();

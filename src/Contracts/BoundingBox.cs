@@ -23,11 +23,18 @@ public readonly record struct BoundingBox(int X, int Y, int Width, int Height)
         return intersection / (Area + other.Area - intersection);
     }
 
-    /// <summary>The part of this box inside a frame of the given size (possibly empty).</summary>
+    /// <summary>The part of this box inside a frame of the given size (possibly empty, never of negative size).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A frame size is negative.</exception>
     public BoundingBox ClampTo(int frameWidth, int frameHeight)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(frameWidth);
+        ArgumentOutOfRangeException.ThrowIfNegative(frameHeight);
         var x = Math.Clamp(X, 0, frameWidth);
         var y = Math.Clamp(Y, 0, frameHeight);
-        return new BoundingBox(x, y, Math.Clamp(Right, 0, frameWidth) - x, Math.Clamp(Bottom, 0, frameHeight) - y);
+
+        // A box of negative size has no part inside the frame: it clamps to an empty one, not a negative one.
+        var right = Math.Max(x, Math.Clamp(Right, 0, frameWidth));
+        var bottom = Math.Max(y, Math.Clamp(Bottom, 0, frameHeight));
+        return new BoundingBox(x, y, right - x, bottom - y);
     }
 }

@@ -16,6 +16,10 @@ public static class CropIds
     }
 
     /// <summary>Parses a crop id; false for anything that <see cref="Create"/> cannot have produced.</summary>
+    /// <remarks>
+    /// Numbers must be written as <see cref="Create"/> writes them (ASCII digits, no sign, no leading
+    /// zero), so one crop never has two ids. On false the out values are the defaults.
+    /// </remarks>
     public static bool TryParse(string? cropId, out string cameraId, out long trackId, out int shotIndex)
     {
         cameraId = string.Empty;
@@ -23,13 +27,20 @@ public static class CropIds
         shotIndex = 0;
         var parts = cropId?.Split('.');
         if (parts is not { Length: 3 } || !CameraIds.IsValid(parts[0])
-            || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, null, out trackId)
-            || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, null, out shotIndex))
+            || !IsCanonicalNumber(parts[1]) || !IsCanonicalNumber(parts[2])
+            || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var track)
+            || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var shot))
         {
             return false;
         }
 
         cameraId = parts[0];
+        trackId = track;
+        shotIndex = shot;
         return true;
     }
+
+    /// <summary>ASCII digits without a leading zero (except "0" itself): the only form Create writes.</summary>
+    private static bool IsCanonicalNumber(string digits) =>
+        digits.Length > 0 && digits.All(char.IsAsciiDigit) && (digits.Length == 1 || digits[0] != '0');
 }

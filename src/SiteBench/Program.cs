@@ -9,7 +9,7 @@ using VfeTps.Stream.SiteBench.VectorSearch;
 var output = new Option<DirectoryInfo>("--output") { Description = "Folder for site-bench.{json,md} and the plots.", DefaultValueFactory = _ => new DirectoryInfo("bench/site") };
 var sizes = new Option<int[]>("--sizes") { Description = "Indexed crops for the search-latency part.", DefaultValueFactory = _ => [10_000, 100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
 var dimension = new Option<int>("--dimension") { Description = "Embedding size of the synthetic vectors (128: the default model; 512: the paper's).", DefaultValueFactory = _ => 128 };
-var maxCameras = new Option<int>("--max-cameras") { Description = "Stop the capacity part after this many cameras.", DefaultValueFactory = _ => 12 };
+var maxCameras = new Option<int>("--max-cameras") { Description = "Stop the capacity part after this many cameras.", DefaultValueFactory = _ => 48 };
 var window = new Option<int>("--window") { Description = "Measured seconds per capacity step (after a 10 s warm-up).", DefaultValueFactory = _ => 30 };
 var frames = new Option<int>("--frames") { Description = "Frames timed per decoder and detector.", DefaultValueFactory = _ => 200 };
 var onnxModel = new Option<FileInfo?>("--onnx-model") { Description = "A YOLO-style person model to time the onnx detector too (none ships with the project)." };
@@ -37,7 +37,7 @@ root.SetAction(async (parse, cancellationToken) =>
     if (!skipped.Contains("capacity"))
     {
         var options = new CapacityBenchmarkOptions { MaxCameras = parse.GetValue(maxCameras), Window = TimeSpan.FromSeconds(parse.GetValue(window)) };
-        capacity = await CameraCapacityBenchmark.RunAsync(repository, sources, options, progress, cancellationToken);
+        capacity = await CameraCapacityBenchmark.RunAsync(sources, options, progress, cancellationToken);
     }
 
     VectorSearchBenchmarkResult? vectors = null;

@@ -46,7 +46,7 @@ public static class SiteBenchReport
         }
 
         text.AppendLine().AppendLine("## Cameras at 5 frames/s (the whole embedded site)").AppendLine()
-            .AppendLine(culture, $"Cameras sustained: **{result.CamerasSustained?.ToString(culture) ?? "not measured"}**.").AppendLine()
+            .AppendLine(culture, $"Cameras sustained: **{Sustained(result)}**.").AppendLine()
             .AppendLine("| cameras | published frames/s | dropped | crops indexed | capture→searchable p50 s | p95 s | CPU cores used | sustained |")
             .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var step in result.CameraCapacity)
@@ -69,6 +69,12 @@ public static class SiteBenchReport
 
         return text.ToString();
     }
+
+    private static string Sustained(SiteBenchResult result) => result.CameraCapacity.Count == 0
+        ? "not measured"
+        : result.CameraCapacity[^1].Sustained
+            ? $"at least {result.CamerasSustained} (every step sustained; raise --max-cameras)"
+            : $"{result.CamerasSustained} (the next step, {result.CameraCapacity[^1].Cameras}, was not)";
 
     private static string PlotSearchLatency(VectorSearchBenchmarkResult vectors, string path)
     {

@@ -12,7 +12,6 @@ namespace VfeTps.Stream.Host.Demo;
 /// </summary>
 public sealed partial class DemoCameraSeeder(
     ICameraDirectory cameras,
-    SitePaths paths,
     IOptions<DemoOptions> options,
     ILogger<DemoCameraSeeder> logger) : BackgroundService
 {
@@ -47,7 +46,7 @@ public sealed partial class DemoCameraSeeder(
 
     private async Task<IReadOnlyList<CameraSpec>> DemoSpecsAsync(DemoOptions settings, CancellationToken cancellationToken)
     {
-        var folder = paths.Resolve(settings.SceneDirectory);
+        var folder = SitePaths.Resolve(settings.SceneDirectory);
         var progress = new Progress<SceneProgress>(p => LogRendering(p.FramesDone, p.FramesTotal));
         var scene = await DemoScenes.EnsureAsync(folder, SceneOptions.Demo, progress, cancellationToken).ConfigureAwait(false);
         if (scene.Rendered)
@@ -56,7 +55,7 @@ public sealed partial class DemoCameraSeeder(
         }
 
         var specs = scene.CameraSpecs(settings.SampleRate).ToList();
-        var realVideo = paths.Resolve(settings.RealVideo);
+        var realVideo = SitePaths.Resolve(settings.RealVideo);
         if (File.Exists(realVideo))
         {
             specs.Add(new CameraSpec(

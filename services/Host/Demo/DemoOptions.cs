@@ -11,11 +11,11 @@ public sealed class DemoOptions
     /// <summary>Register the demo cameras at start (only those not registered yet; removing one through the API is respected until the data folder is reset).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Where the synthetic street scene is rendered (once); relative to the content root.</summary>
+    /// <summary>Where the synthetic street scene is rendered (once); relative to the working directory.</summary>
     [Required]
     public string SceneDirectory { get; set; } = "data/demo/scene";
 
-    /// <summary>OpenCV's real pedestrian video (extracted by scripts/setup.sh); relative to the content root. Skipped with a warning when missing.</summary>
+    /// <summary>OpenCV's real pedestrian video (extracted by scripts/setup.sh); relative to the working directory. Skipped with a warning when missing.</summary>
     [Required]
     public string RealVideo { get; set; } = "data/demo/vtest.avi";
 

@@ -7,11 +7,11 @@ public sealed class SiteOptions
 {
     public const string SectionName = "Site";
 
-    /// <summary>Metadata database, blob store (crops, frames) and vector index live here; relative to the content root.</summary>
+    /// <summary>Metadata database, blob store (crops, frames) and vector index live here; relative to the working directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data/site";
 
-    /// <summary>The model bundle served at start (folder with manifest.json); relative to the content root.</summary>
+    /// <summary>The model bundle served at start (folder with manifest.json); relative to the working directory.</summary>
     [Required]
     public string ModelBundle { get; set; } = "models/tiny-synthpedes-20261128";
 

@@ -2,8 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace VfeTps.Stream.Host.Site;
 
-/// <summary>The site's folders and files, resolved against the content root (the repository when started by run.sh).</summary>
-public sealed class SitePaths(IHostEnvironment environment, IOptions<SiteOptions> options)
+/// <summary>
+/// The site's folders and files. Relative paths are taken from the working directory (the repository
+/// when started by run.sh); the content root is the program's folder, where appsettings.json lives.
+/// </summary>
+public sealed class SitePaths(IOptions<SiteOptions> options)
 {
     public string DataDirectory => Resolve(options.Value.DataDirectory);
 
@@ -15,5 +18,5 @@ public sealed class SitePaths(IHostEnvironment environment, IOptions<SiteOptions
 
     public string ModelBundle => Resolve(options.Value.ModelBundle);
 
-    public string Resolve(string path) => Path.GetFullPath(path, environment.ContentRootPath);
+    public static string Resolve(string path) => Path.GetFullPath(path);
 }

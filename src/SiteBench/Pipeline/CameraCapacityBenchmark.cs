@@ -6,23 +6,23 @@ namespace VfeTps.Stream.SiteBench.Pipeline;
 
 /// <summary>
 /// How many cameras at 5 frames/s this machine sustains: the real embedded site with N paced, looped
-/// demo cameras (the synthetic streets and vtest.avi in turn), N = 1, 2, 3, … until a step fails.
+/// demo cameras (the synthetic streets and vtest.avi in turn), N = 1, 2, 4, 8, then 4 more at a
+/// time, until a step fails.
 /// Each step is a fresh site: a warm-up, then a measured window of published and dropped frames,
 /// indexed crops and capture-to-searchable latency.
 /// </summary>
 public static class CameraCapacityBenchmark
 {
     public static async Task<IReadOnlyList<CameraCapacityStep>> RunAsync(
-        string repositoryRoot,
         IReadOnlyList<CameraSpec> sources,
         CapacityBenchmarkOptions options,
         IProgress<string> progress,
         CancellationToken cancellationToken)
     {
         var steps = new List<CameraCapacityStep>();
-        for (var count = 1; count <= options.MaxCameras; count++)
+        foreach (var count in Steps(options.MaxCameras))
         {
-            var step = await MeasureAsync(repositoryRoot, sources, count, options, cancellationToken).ConfigureAwait(false);
+            var step = await MeasureAsync(sources, count, options, cancellationToken).ConfigureAwait(false);
             steps.Add(step);
             progress.Report(FormattableString.Invariant(
                 $"{count} camera(s): {step.PublishedFramesPerSecond:F1}/{count * options.FramesPerSecond:F0} frames/s published, {step.DroppedShare:P1} dropped, p95 {step.CaptureToSearchableP95Seconds:F2} s, {step.CpuCoresUsed:F2} cores -> {(step.Sustained ? "sustained" : "NOT sustained")}"));
@@ -35,13 +35,21 @@ public static class CameraCapacityBenchmark
         return steps;
     }
 
+    private static IEnumerable<int> Steps(int max)
+    {
+        for (var count = 1; count <= max; count = count < 8 ? count * 2 : count + 4)
+        {
+            yield return count;
+        }
+    }
+
     private static async Task<CameraCapacityStep> MeasureAsync(
-        string repositoryRoot, IReadOnlyList<CameraSpec> sources, int count, CapacityBenchmarkOptions options, CancellationToken cancellationToken)
+        IReadOnlyList<CameraSpec> sources, int count, CapacityBenchmarkOptions options, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("vfetps-bench-site-").FullName;
         try
         {
-            await using var site = await InProcessSite.StartAsync(repositoryRoot, data, cancellationToken).ConfigureAwait(false);
+            await using var site = await InProcessSite.StartAsync(data, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < count; i++)
             {
                 var source = sources[i % sources.Count];

@@ -5,7 +5,7 @@ public sealed record CapacityBenchmarkOptions
 {
     public double FramesPerSecond { get; init; } = 5;
 
-    public int MaxCameras { get; init; } = 12;
+    public int MaxCameras { get; init; } = 48;
 
     /// <summary>Before measuring: the demo scene's first walkers enter, tracks confirm, the first crops are embedded.</summary>
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(10);

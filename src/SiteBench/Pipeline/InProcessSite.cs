@@ -27,9 +27,10 @@ public sealed class InProcessSite : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<InProcessSite> StartAsync(string repositoryRoot, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Starts the site; the model bundle and other relative paths are taken from the working directory (the repository).</summary>
+    public static async Task<InProcessSite> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = repositoryRoot, Args = [] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Site:DataDirectory"] = dataDirectory,

@@ -27,6 +27,7 @@ internal sealed class EmbeddedCollection
     private readonly PointLogFile _log;
     private RowStore _rows;
     private long _logRecords; // records in the log since it was last written whole: garbage = this - live points
+    private long _compactionDeferredUntilGarbage; // after a failed compaction: wait for this much garbage before trying again
     private bool _closed;
 
     private EmbeddedCollection(
@@ -379,13 +380,29 @@ internal sealed class EmbeddedCollection
 
     private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_closed, $"vector collection '{Name}'");
 
-    /// <summary>Rewrites the log when superseded records (replaced or deleted points) outweigh the thresholds. Gate held.</summary>
+    /// <summary>
+    /// Rewrites the log when superseded records (replaced or deleted points) outweigh the thresholds.
+    /// The write that triggered it is durable already, so a failed compaction (disk full) is logged,
+    /// not thrown, and tried again once as much garbage again has gathered. Gate held.
+    /// </summary>
     private void CompactIfWorthIt()
     {
         var garbage = _logRecords - _rows.LiveCount;
-        if (garbage >= _options.CompactionMinGarbage && garbage >= _options.CompactionGarbageRatio * _rows.LiveCount)
+        if (garbage < _options.CompactionMinGarbage || garbage < _options.CompactionGarbageRatio * _rows.LiveCount
+            || garbage < _compactionDeferredUntilGarbage)
+        {
+            return;
+        }
+
+        try
         {
             Compact();
+            _compactionDeferredUntilGarbage = 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _compactionDeferredUntilGarbage = garbage + _options.CompactionMinGarbage;
+            Log.CompactionFailed(_logger, e, Name, garbage);
         }
     }
 

@@ -29,4 +29,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Vector collection {Collection} deleted")]
     public static partial void Deleted(ILogger logger, string collection);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
+        Message = "Vector collection {Collection}: compaction failed ({Garbage} superseded records stay in the log); it is tried again later")]
+    public static partial void CompactionFailed(ILogger logger, Exception exception, string collection, long garbage);
 }

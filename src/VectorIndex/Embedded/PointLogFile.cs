@@ -124,11 +124,8 @@ internal sealed class PointLogFile : IDisposable
     private void Replace(string newPath)
     {
         File.Move(newPath, FilePath, overwrite: true);
-        if (_flushToDisk)
-        {
-            DirectorySync.Flush(_directory);
-        }
 
+        // From here on appends must go to the new file: the old handle's file is unlinked.
         var old = _handle;
         try
         {
@@ -136,13 +133,17 @@ internal sealed class PointLogFile : IDisposable
             Length = RandomAccess.GetLength(_handle);
             _faulted = false;
         }
-        catch (IOException)
+        catch
         {
             _faulted = true;
             throw;
         }
 
         old.Dispose();
+        if (_flushToDisk)
+        {
+            DirectorySync.Flush(_directory);
+        }
     }
 
     /// <summary>A replacement log being written; disposing it uncommitted deletes it and keeps the old log.</summary>
