@@ -3,25 +3,45 @@ namespace VfeTps.Stream.Messaging;
 /// <summary>Micro-batching of an event stream: a batch closes when it is full or its first event has waited long enough.</summary>
 public static class EventBatches
 {
+    /// <summary>The longest latency cap accepted: a day is already far beyond any sensible batching delay.</summary>
+    public static readonly TimeSpan MaxDelayLimit = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Batches of 1 to <paramref name="maxSize"/> events. The latency cap counts from the first event
     /// of a batch, so a lone event waits at most <paramref name="maxDelay"/>; under load batches fill
-    /// up and the cap never applies. Ends when the stream is completed or the token is cancelled.
+    /// up and the cap never applies. Ends when the stream is completed (with the partial batch) or
+    /// throws <see cref="OperationCanceledException"/> when the token is cancelled.
     /// </summary>
-    public static async IAsyncEnumerable<IReadOnlyList<TEvent>> ReadBatchesAsync<TEvent>(
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="maxSize"/> is not positive, or <paramref name="maxDelay"/> is negative or above <see cref="MaxDelayLimit"/>
+    /// (thrown at the call, not at the first read).
+    /// </exception>
+    public static IAsyncEnumerable<IReadOnlyList<TEvent>> ReadBatchesAsync<TEvent>(
         this IEventSource<TEvent> source,
+        int maxSize,
+        TimeSpan maxDelay,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDelay, MaxDelayLimit);
+        return ReadValidatedBatchesAsync(source, maxSize, maxDelay, timeProvider, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<TEvent>> ReadValidatedBatchesAsync<TEvent>(
+        IEventSource<TEvent> source,
         int maxSize,
         TimeSpan maxDelay,
         TimeProvider timeProvider,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, TimeSpan.Zero);
         while (await source.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var batch = new List<TEvent>(maxSize);
-            var deadline = timeProvider.GetTimestamp() + (long)(maxDelay.TotalSeconds * timeProvider.TimestampFrequency);
+            var firstEventAt = timeProvider.GetTimestamp();
             while (batch.Count < maxSize)
             {
                 if (source.TryRead(out var next))
@@ -30,7 +50,7 @@ public static class EventBatches
                     continue;
                 }
 
-                var remaining = TimeSpan.FromSeconds((deadline - timeProvider.GetTimestamp()) / (double)timeProvider.TimestampFrequency);
+                var remaining = maxDelay - timeProvider.GetElapsedTime(firstEventAt);
                 if (remaining <= TimeSpan.Zero || !await WaitAsync(source, remaining, timeProvider, cancellationToken).ConfigureAwait(false))
                 {
                     break;

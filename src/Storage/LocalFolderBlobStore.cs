@@ -35,12 +35,15 @@ public sealed class LocalFolderBlobStore : IBlobStore
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
+        var path = PathOf(key);
         try
         {
-            return await File.ReadAllBytesAsync(PathOf(key), cancellationToken).ConfigureAwait(false);
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            || (e is UnauthorizedAccessException && Directory.Exists(path)))
         {
+            // A key that names a folder ("crops") is no blob, as ExistsAsync says; not an access error.
             return null;
         }
     }
@@ -61,7 +64,8 @@ public sealed class LocalFolderBlobStore : IBlobStore
 
     public Task<long> DeleteWrittenBeforeAsync(string prefix, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        if (!prefix.EndsWith('/') || !BlobKeys.IsValid(prefix.TrimEnd('/')))
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!prefix.EndsWith('/') || !BlobKeys.IsValid(prefix[..^1]))
         {
             throw new ArgumentException($"'{prefix}' is not a blob key prefix (a key followed by '/').", nameof(prefix));
         }

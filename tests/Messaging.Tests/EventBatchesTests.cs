@@ -234,23 +234,17 @@ public sealed class EventBatchesTests
     }
 
     [Fact]
-    public async Task Silly_arguments_are_refused()
+    public void Silly_arguments_are_refused_at_the_call_not_at_the_first_read()
     {
         var stream = new InProcessEventStream<int>(4);
         var token = TestContext.Current.CancellationToken;
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => DrainAsync(stream.ReadBatchesAsync(0, MaxDelay, _clock, token)));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => DrainAsync(stream.ReadBatchesAsync(4, TimeSpan.FromMilliseconds(-1), _clock, token)));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => DrainAsync(stream.ReadBatchesAsync(4, TimeSpan.MaxValue, _clock, token)));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => DrainAsync(((IEventSource<int>)null!).ReadBatchesAsync(4, MaxDelay, _clock, token)));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => DrainAsync(stream.ReadBatchesAsync(4, MaxDelay, null!, token)));
-    }
-
-    private static async Task DrainAsync(IAsyncEnumerable<IReadOnlyList<int>> batches)
-    {
-        await foreach (var batch in batches)
-        {
-        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => stream.ReadBatchesAsync(0, MaxDelay, _clock, token));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stream.ReadBatchesAsync(4, TimeSpan.FromMilliseconds(-1), _clock, token));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stream.ReadBatchesAsync(4, TimeSpan.MaxValue, _clock, token));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stream.ReadBatchesAsync(4, EventBatches.MaxDelayLimit + TimeSpan.FromTicks(1), _clock, token));
+        Assert.Throws<ArgumentNullException>(() => ((IEventSource<int>)null!).ReadBatchesAsync(4, MaxDelay, _clock, token));
+        Assert.Throws<ArgumentNullException>(() => stream.ReadBatchesAsync(4, MaxDelay, null!, token));
     }
 
     private static async Task<IReadOnlyList<int>> NextAsync(IAsyncEnumerator<IReadOnlyList<int>> batches)

@@ -19,9 +19,15 @@ public sealed class PipelineLatency(IEventSource<CropEmbedded> embedded) : Backg
     /// <summary>Crops indexed since start.</summary>
     public long Indexed => Interlocked.Read(ref _indexed);
 
-    /// <summary>The p-th percentile (0–100) of recent capture-to-searchable latencies, or null before the first crop.</summary>
+    /// <summary>The p-th percentile (0–100, nearest rank) of recent capture-to-searchable latencies, or null before the first crop.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percentile"/> is not within 0–100.</exception>
     public TimeSpan? Percentile(double percentile)
     {
+        if (!(percentile is >= 0 and <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile is within 0–100.");
+        }
+
         double[] sorted;
         lock (_gate)
         {
@@ -34,7 +40,8 @@ public sealed class PipelineLatency(IEventSource<CropEmbedded> embedded) : Backg
         }
 
         Array.Sort(sorted);
-        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+        // p × n / 100 rather than p / 100 × n: exact for whole percentiles, so p95 of 100 latencies is the 95th, not the 96th.
+        var rank = (int)Math.Ceiling(percentile * sorted.Length / 100) - 1;
         return TimeSpan.FromSeconds(sorted[Math.Clamp(rank, 0, sorted.Length - 1)]);
     }
 

@@ -77,7 +77,17 @@ public sealed partial class SqliteDeadLetterStore : IDeadLetterSink
         return command.ExecuteNonQuery();
     }
 
-    private static string? Truncate(string? text) => text is null || text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "…";
+    private static string? Truncate(string? text)
+    {
+        if (text is null || text.Length <= MaxTextLength)
+        {
+            return text;
+        }
+
+        // Never cut between the two halves of a surrogate pair: half a character is not valid text.
+        var length = char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength;
+        return string.Concat(text.AsSpan(0, length), "…");
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead letter from {Stage} ({Key}): {Reason}")]
     private partial void LogDeadLetter(string stage, string? key, string reason);

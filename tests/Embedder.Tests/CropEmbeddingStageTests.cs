@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace VfeTps.Stream.Embedder.Tests;
+
+public sealed class CropEmbeddingStageTests(RealModel model)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Crops_published_on_the_crop_stream_become_searchable()
+    {
+        await using var site = await EmbedderSite.CreateAsync(model);
+        await site.Host.StartAsync(TestContext.Current.CancellationToken);
+
+        var crops = Enumerable.Range(0, 10).Select(track => SyntheticCrops.Event("lobby", track, 0)).ToArray();
+        for (var i = 0; i < crops.Length; i++)
+        {
+            await site.PublishAsync(crops[i], seed: i);
+        }
+
+        await EventuallyAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == crops.Length, () => $"{crops.Length} crops indexed");
+        foreach (var crop in crops)
+        {
+            Assert.NotNull(await site.Index.GetAsync(crop.CropId, TestContext.Current.CancellationToken));
+        }
+
+        await EventuallyAsync(() => Task.FromResult(site.Embedded.Backlog == crops.Length), () => $"{crops.Length} CropEmbedded notices, not {site.Embedded.Backlog}");
+        Assert.Empty(site.DeadLetters.Letters);
+    }
+
+    [Fact]
+    public async Task A_bad_crop_on_the_stream_is_dead_lettered_while_its_neighbours_are_indexed()
+    {
+        await using var site = await EmbedderSite.CreateAsync(model);
+        await site.Host.StartAsync(TestContext.Current.CancellationToken);
+
+        await site.PublishAsync(SyntheticCrops.Event("lobby", 1, 0), seed: 1);
+        var missing = SyntheticCrops.Event("lobby", 2, 0);
+        await site.Crops.PublishAsync(missing, TestContext.Current.CancellationToken); // no JPEG stored
+        await site.PublishAsync(SyntheticCrops.Event("lobby", 3, 0), seed: 3);
+
+        await EventuallyAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == 2, () => "the two good crops indexed");
+        await EventuallyAsync(() => Task.FromResult(site.DeadLetters.Letters.Count == 1), () => "the crop without a JPEG dead-lettered");
+        Assert.Equal(missing.CropId, site.DeadLetters.Letters[0].Key);
+    }
+
+    [Fact]
+    public async Task A_failing_batch_is_logged_and_the_next_batch_is_indexed()
+    {
+        ThrowOnceBlobStore? flaky = null;
+        await using var site = await EmbedderSite.CreateAsync(model, wrapBlobs: real => flaky = new ThrowOnceBlobStore(real));
+        await site.Host.StartAsync(TestContext.Current.CancellationToken);
+
+        // The first batch meets the disk error.
+        var unlucky = SyntheticCrops.Event("lobby", 1, 0);
+        await site.PublishAsync(unlucky, seed: 1);
+        await EventuallyAsync(() => Task.FromResult(BatchFailures(site).Count == 1), () => "the failed batch logged as an error");
+        Assert.Equal(1, flaky!.Failures);
+        Assert.IsType<IOException>(BatchFailures(site)[0].Exception);
+
+        // The stage is still reading: the next batch is indexed.
+        var next = SyntheticCrops.Event("lobby", 2, 0);
+        await site.PublishAsync(next, seed: 2);
+        await EventuallyAsync(async () => await site.Index.GetAsync(next.CropId, TestContext.Current.CancellationToken) is not null, () => "the next crop indexed after a failed batch");
+
+        // The failed batch's crop was not dead-lettered (not its fault) and its JPEG stays for a backfill.
+        Assert.Empty(site.DeadLetters.Letters);
+        Assert.True(await site.Blobs.ExistsAsync(unlucky.CropKey, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_host_stops_promptly_while_the_stage_waits_for_crops()
+    {
+        await using var site = await EmbedderSite.CreateAsync(model);
+        await site.Host.StartAsync(TestContext.Current.CancellationToken);
+        await site.PublishAsync(SyntheticCrops.Event("lobby", 1, 0), seed: 1);
+        await EventuallyAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == 1, () => "the crop indexed");
+
+        var clock = Stopwatch.StartNew();
+        await site.Host.StopAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Stopping took {clock.Elapsed}.");
+        Assert.DoesNotContain(site.Log.Entries, entry => entry.Level >= LogLevel.Error);
+    }
+
+    private static List<RecordingLoggerProvider.LogEntry> BatchFailures(EmbedderSite site) =>
+        [.. site.Log.Entries.Where(entry => entry.Category == typeof(CropEmbeddingStage).FullName && entry.Level == LogLevel.Error)];
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, Func<string> expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > Deadline)
+            {
+                Assert.Fail($"After {Deadline.TotalSeconds:F0} s still waiting for: {expected()}.");
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+}

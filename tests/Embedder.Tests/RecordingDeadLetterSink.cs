@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Messaging;
+
+namespace VfeTps.Stream.Embedder.Tests;
+
+/// <summary>Test double of the dead-letter sink: keeps every letter in memory for the test to read.</summary>
+internal sealed class RecordingDeadLetterSink : IDeadLetterSink
+{
+    private readonly ConcurrentQueue<DeadLetter> _letters = new();
+
+    public IReadOnlyList<DeadLetter> Letters => [.. _letters];
+
+    public ValueTask WriteAsync(DeadLetter letter, CancellationToken cancellationToken)
+    {
+        _letters.Enqueue(letter);
+        return ValueTask.CompletedTask;
+    }
+
+    public DeadLetter Single(string cropId) => Assert.Single(_letters, letter => letter.Key == cropId);
+}
