@@ -8,7 +8,7 @@ public interface ICameraDirectory
 {
     /// <summary>Registers a camera and starts it.</summary>
     /// <exception cref="ArgumentException">The spec is invalid (the message says what is wrong).</exception>
-    /// <exception cref="InvalidOperationException">A camera with that id exists.</exception>
+    /// <exception cref="CameraAlreadyRegisteredException">A camera with that id exists.</exception>
     Task<CameraView> AddAsync(CameraSpec spec, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CameraView>> ListAsync(CancellationToken cancellationToken);
