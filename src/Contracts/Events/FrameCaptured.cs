@@ -10,4 +10,4 @@ namespace VfeTps.Stream.Contracts;
 /// waiting would only make the camera fall further behind and hold up other cameras. Frames of an
 /// unpaced file are never dropped: the stage waits and the file's reading slows down (backpressure).
 /// </param>
-public sealed record FrameCaptured(string CameraId, long Sequence, DateTimeOffset CaptureTime, VideoFrame Frame, bool Live = true);
+public sealed record FrameCaptured(string CameraId, long Sequence, DateTimeOffset CaptureTime, VideoFrame Frame, bool Live = false);
