@@ -16,8 +16,11 @@ public sealed partial class CropEmbeddingStage(
     CropBatchEmbedder embedder,
     IOptions<EmbedderOptions> options,
     TimeProvider timeProvider,
-    ILogger<CropEmbeddingStage> logger) : BackgroundService
+    ILogger<CropEmbeddingStage> logger) : BackgroundService, IStreamConsumer<PersonCropped>
 {
+    /// <summary>Finishes once the crop stream is completed and every crop read from it is indexed or dead-lettered.</summary>
+    public Task Completion => ExecuteTask ?? Task.CompletedTask;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;

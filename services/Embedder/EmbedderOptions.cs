@@ -15,6 +15,10 @@ public sealed class EmbedderOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Pause before the one retry of a failed vector-index write (after which the batch's crops are dead-lettered).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan WriteRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Crop JPEGs read and decoded at once per batch.</summary>
     [Range(1, 64)]
     public int DecodeParallelism { get; set; } = 2;

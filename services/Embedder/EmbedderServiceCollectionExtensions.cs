@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Embedder;
+using VfeTps.Stream.Messaging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +11,8 @@ public static class EmbedderServiceCollectionExtensions
 {
     public static IServiceCollection AddEmbedder(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<EmbedderOptions>()
             .Bind(configuration.GetSection(EmbedderOptions.SectionName))
             .ValidateDataAnnotations()
@@ -17,7 +21,9 @@ public static class EmbedderServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<EmbedderMetrics>();
         services.TryAddSingleton<CropBatchEmbedder>();
-        services.AddHostedService<CropEmbeddingStage>();
+        services.TryAddSingleton<CropEmbeddingStage>();
+        services.AddHostedService(provider => provider.GetRequiredService<CropEmbeddingStage>());
+        services.TryAddSingleton<IStreamConsumer<PersonCropped>>(provider => provider.GetRequiredService<CropEmbeddingStage>());
         return services;
     }
 }

@@ -29,11 +29,16 @@ public static class PersonCroppedValidation
             return $"the box {crop.Box} is empty";
         }
 
-        if (!BlobKeys.IsValid(crop.CropKey) || !BlobKeys.IsValid(crop.FrameKey))
+        if (crop.CropKey != BlobKeys.Crop(crop.CropId))
         {
-            return "the crop or frame key is not a blob key";
+            return $"the crop key '{crop.CropKey}' is not the key of crop '{crop.CropId}'";
         }
 
-        return float.IsFinite(crop.Quality) ? null : "the quality is not a finite number";
+        if (!BlobKeys.IsValid(crop.FrameKey))
+        {
+            return "the frame key is not a blob key";
+        }
+
+        return crop.Quality is >= 0 and <= 1 ? null : "the quality is not a number from 0 to 1";
     }
 }

@@ -21,7 +21,11 @@ public sealed class SearchOptions
     /// <summary>The largest <c>k</c> (results, or tracks when grouping) a query may ask for; 200 by default.</summary>
     public int MaxResults { get; set; } = 200;
 
-    /// <summary>The longest time window (<c>to − from</c>) a query may give; 366 days by default.</summary>
+    /// <summary>
+    /// The longest time window (<c>to − from</c>) a query may give; 366 days by default. A query with
+    /// only one end (or none) is open and always allowed: what it can reach is bounded by retention,
+    /// and an exact scan costs the same for any window.
+    /// </summary>
     public TimeSpan MaxTimeRange { get; set; } = TimeSpan.FromDays(366);
 
     /// <summary>The largest JSON body accepted, in bytes; larger bodies are answered 413 unread. 256 KiB by default.</summary>

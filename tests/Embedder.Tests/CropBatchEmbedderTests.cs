@@ -113,7 +113,7 @@ public sealed class CropBatchEmbedderTests(RealModel model)
         { "not a crop id", crop => crop with { CropId = "lobby/9/0" }, "not a crop id" },
         { "empty box", crop => crop with { Box = crop.Box with { Width = 0 } }, "empty" },
         { "negative box", crop => crop with { Box = crop.Box with { Height = -4 } }, "empty" },
-        { "crop key escaping the store", crop => crop with { CropKey = "../../etc/passwd" }, "blob key" },
+        { "crop key escaping the store", crop => crop with { CropKey = "../../etc/passwd" }, "is not the key of crop" },
         { "absolute frame key", crop => crop with { FrameKey = "/frames/lobby/1.jpg" }, "blob key" },
         { "NaN quality", crop => crop with { Quality = float.NaN }, "quality" },
         { "infinite quality", crop => crop with { Quality = float.PositiveInfinity }, "quality" },
@@ -229,9 +229,45 @@ public sealed class CropBatchEmbedderTests(RealModel model)
         Assert.Equal(0, await rig.CountAsync());
         Assert.Empty(rig.DrainEmbedded());
 
-        // Not the crop's fault: it stays in the blob store for a backfill and is not dead-lettered.
-        Assert.Empty(rig.DeadLetters.Letters);
+        // Dead-lettered with the reason, so the crop can be found for a backfill; its JPEG stays stored.
+        var letter = Assert.Single(rig.DeadLetters.Letters);
+        Assert.Equal(crop.CropId, letter.Key);
+        Assert.Contains("is not the model of the vector index", letter.Reason, StringComparison.Ordinal);
         Assert.True(await rig.Blobs.ExistsAsync(crop.CropKey, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_failed_index_write_is_tried_once_more_and_succeeds()
+    {
+        FailingWritesIndex? failing = null;
+        await using var rig = await EmbedderRig.CreateAsync(
+            model, wrapIndex: real => failing = new FailingWritesIndex(real, failures: 1), options: new EmbedderOptions { WriteRetryDelay = TimeSpan.Zero });
+        var crop = SyntheticCrops.Event("lobby", 1, 0);
+        await SyntheticCrops.StoreAsync(rig.Blobs, crop, seed: 1);
+
+        Assert.Equal(1, await rig.EmbedAsync(crop));
+
+        Assert.Equal(2, failing!.Attempts);
+        Assert.NotNull(await rig.GetAsync(crop.CropId));
+        Assert.Empty(rig.DeadLetters.Letters);
+    }
+
+    [Fact]
+    public async Task Crops_of_a_write_that_fails_twice_are_dead_lettered_each_with_the_reason()
+    {
+        await using var rig = await EmbedderRig.CreateAsync(
+            model, wrapIndex: real => new FailingWritesIndex(real, failures: 2), options: new EmbedderOptions { WriteRetryDelay = TimeSpan.Zero });
+        var crops = new[] { SyntheticCrops.Event("lobby", 1, 0), SyntheticCrops.Event("lobby", 2, 0) };
+        for (var i = 0; i < crops.Length; i++)
+        {
+            await SyntheticCrops.StoreAsync(rig.Blobs, crops[i], seed: i);
+        }
+
+        Assert.Equal(0, await rig.EmbedAsync(crops));
+
+        Assert.Equal(crops.Select(c => c.CropId).Order(), rig.DeadLetters.Letters.Select(l => l.Key).Order());
+        Assert.All(rig.DeadLetters.Letters, letter => Assert.Contains("No space left on device", letter.Reason, StringComparison.Ordinal));
+        Assert.Empty(rig.DrainEmbedded());
     }
 
     [Fact]

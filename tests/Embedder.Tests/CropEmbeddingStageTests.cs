@@ -46,26 +46,26 @@ public sealed class CropEmbeddingStageTests(RealModel model)
     }
 
     [Fact]
-    public async Task A_failing_batch_is_logged_and_the_next_batch_is_indexed()
+    public async Task A_crop_whose_image_cannot_be_read_is_dead_lettered_and_the_stage_goes_on()
     {
         ThrowOnceBlobStore? flaky = null;
         await using var site = await EmbedderSite.CreateAsync(model, wrapBlobs: real => flaky = new ThrowOnceBlobStore(real));
         await site.Host.StartAsync(TestContext.Current.CancellationToken);
 
-        // The first batch meets the disk error.
+        // The first crop meets the disk error.
         var unlucky = SyntheticCrops.Event("lobby", 1, 0);
         await site.PublishAsync(unlucky, seed: 1);
-        await EventuallyAsync(() => Task.FromResult(BatchFailures(site).Count == 1), () => "the failed batch logged as an error");
+        await EventuallyAsync(() => Task.FromResult(site.DeadLetters.Letters.Count == 1), () => "the unreadable crop dead-lettered");
         Assert.Equal(1, flaky!.Failures);
-        Assert.IsType<IOException>(BatchFailures(site)[0].Exception);
+        var letter = Assert.Single(site.DeadLetters.Letters);
+        Assert.Equal(unlucky.CropId, letter.Key);
+        Assert.Contains("could not be read", letter.Reason, StringComparison.Ordinal);
 
-        // The stage is still reading: the next batch is indexed.
+        // The stage is still reading: the next crop is indexed, and nothing was logged as a failed batch.
         var next = SyntheticCrops.Event("lobby", 2, 0);
         await site.PublishAsync(next, seed: 2);
-        await EventuallyAsync(async () => await site.Index.GetAsync(next.CropId, TestContext.Current.CancellationToken) is not null, () => "the next crop indexed after a failed batch");
-
-        // The failed batch's crop was not dead-lettered (not its fault) and its JPEG stays for a backfill.
-        Assert.Empty(site.DeadLetters.Letters);
+        await EventuallyAsync(async () => await site.Index.GetAsync(next.CropId, TestContext.Current.CancellationToken) is not null, () => "the next crop indexed");
+        Assert.Empty(BatchFailures(site));
         Assert.True(await site.Blobs.ExistsAsync(unlucky.CropKey, TestContext.Current.CancellationToken));
     }
 

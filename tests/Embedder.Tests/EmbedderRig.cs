@@ -20,7 +20,7 @@ internal sealed class EmbedderRig : IAsyncDisposable
     private readonly TempDirectory _temp;
     private readonly ServiceProvider _services;
 
-    private EmbedderRig(TempDirectory temp, RealModel model, IVectorIndex index, IBlobStore blobs, int embeddedCapacity)
+    private EmbedderRig(TempDirectory temp, RealModel model, IVectorIndex index, IBlobStore blobs, int embeddedCapacity, EmbedderOptions? options)
     {
         _temp = temp;
         Model = model;
@@ -36,7 +36,7 @@ internal sealed class EmbedderRig : IAsyncDisposable
             DeadLetters,
             Embedded,
             new EmbedderMetrics(MeterFactory),
-            Options.Create(new EmbedderOptions()),
+            Options.Create(options ?? new EmbedderOptions()),
             Clock,
             NullLogger<CropBatchEmbedder>.Instance);
     }
@@ -60,12 +60,15 @@ internal sealed class EmbedderRig : IAsyncDisposable
     /// <param name="model">The shared real model.</param>
     /// <param name="indexName">The collection's name; by default the model's version, as the site opens it.</param>
     /// <param name="embeddedCapacity">Room in the CropEmbedded stream.</param>
-    public static async Task<EmbedderRig> CreateAsync(RealModel model, string? indexName = null, int embeddedCapacity = 1024)
+    /// <param name="wrapIndex">Wraps the real index (to inject failures with a named test double).</param>
+    /// <param name="options">Embedder options; defaults otherwise.</param>
+    public static async Task<EmbedderRig> CreateAsync(
+        RealModel model, string? indexName = null, int embeddedCapacity = 1024, Func<IVectorIndex, IVectorIndex>? wrapIndex = null, EmbedderOptions? options = null)
     {
         var temp = new TempDirectory();
         var store = new EmbeddedVectorStore(temp.CreateSubdirectory("vectors"));
         var index = await store.OpenAsync(indexName ?? model.ModelVersion, model.Dimension, TestContext.Current.CancellationToken);
-        return new EmbedderRig(temp, model, index, new LocalFolderBlobStore(temp.PathOf("blobs")), embeddedCapacity);
+        return new EmbedderRig(temp, model, wrapIndex?.Invoke(index) ?? index, new LocalFolderBlobStore(temp.PathOf("blobs")), embeddedCapacity, options);
     }
 
     public Task<int> EmbedAsync(params PersonCropped[] batch) => Embedder.EmbedAsync(batch, TestContext.Current.CancellationToken);

@@ -34,13 +34,15 @@ public sealed class PersonCroppedValidationTests
         { "zero width", Valid with { Box = new BoundingBox(5, 5, 0, 10) }, "is empty" },
         { "zero height", Valid with { Box = new BoundingBox(5, 5, 10, 0) }, "is empty" },
         { "negative width", Valid with { Box = new BoundingBox(5, 5, -10, 10) }, "is empty" },
-        { "no crop key", Valid with { CropKey = null! }, "not a blob key" },
-        { "crop key with '..'", Valid with { CropKey = "crops/../../secret" }, "not a blob key" },
-        { "absolute crop key", Valid with { CropKey = "/crops/lobby.42.1.jpg" }, "not a blob key" },
+        { "no crop key", Valid with { CropKey = null! }, "is not the key of crop" },
+        { "crop key with '..'", Valid with { CropKey = "crops/../../secret" }, "is not the key of crop" },
+        { "absolute crop key", Valid with { CropKey = "/crops/lobby.42.1.jpg" }, "is not the key of crop" },
+        { "another crop's key", Valid with { CropKey = "crops/lobby.42.2.jpg" }, "is not the key of crop" },
         { "upper-case frame key", Valid with { FrameKey = "Frames/lobby/1.jpg" }, "not a blob key" },
         { "empty frame key", Valid with { FrameKey = "" }, "not a blob key" },
-        { "NaN quality", Valid with { Quality = float.NaN }, "not a finite number" },
-        { "infinite quality", Valid with { Quality = float.NegativeInfinity }, "not a finite number" },
+        { "NaN quality", Valid with { Quality = float.NaN }, "not a number from 0 to 1" },
+        { "infinite quality", Valid with { Quality = float.NegativeInfinity }, "not a number from 0 to 1" },
+        { "quality above 1", Valid with { Quality = 1.5f }, "not a number from 0 to 1" },
     };
 
     [Theory]

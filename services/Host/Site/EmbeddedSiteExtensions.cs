@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Inference;
@@ -44,6 +45,9 @@ public static class EmbeddedSiteExtensions
         services.AddDemoCameras(configuration);
         services.AddHostedService<StartupBanner>();
 
+        // Last, so that it is stopped first, while the stages still run.
+        services.AddHostedService<PipelineDrain>();
+
         services.AddMassTransit(bus =>
         {
             bus.AddFrameIngestConsumers();
@@ -60,7 +64,8 @@ public static class EmbeddedSiteExtensions
 
     private static void AddModelAndIndex(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName));
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddSingleton<ModelBundleLoader>();
         services.AddSingleton(provider => new ServingModel(
             provider.GetRequiredService<ModelBundleLoader>(),
