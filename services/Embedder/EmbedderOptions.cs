@@ -12,7 +12,7 @@ public sealed class EmbedderOptions
     public int MaxBatchSize { get; set; } = 32;
 
     /// <summary>How long the first crop of a batch may wait for others: the price in latency of batching.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Pause before the one retry of a failed vector-index write (after which the batch's crops are dead-lettered).</summary>

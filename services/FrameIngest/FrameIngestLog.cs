@@ -43,4 +43,13 @@ internal static partial class FrameIngestLog
 
     [LoggerMessage(13, LogLevel.Warning, "Camera {CameraId} was registered but announcing it failed ({Error}); the registration was undone")]
     public static partial void AnnounceFailed(ILogger logger, string cameraId, string error);
+
+    [LoggerMessage(14, LogLevel.Warning, "Camera {CameraId}: the end of its file could not be recorded ({Error}); the file will be read again at the next start")]
+    public static partial void EndNotRecorded(ILogger logger, string cameraId, string error);
+
+    [LoggerMessage(15, LogLevel.Information, "Camera {CameraId}: its file was read to the end before; not started again (remove and add the camera to read it again)")]
+    public static partial void AlreadyEnded(ILogger logger, string cameraId);
+
+    [LoggerMessage(16, LogLevel.Warning, "Camera {CameraId} was unregistered but announcing it failed ({Error}); its worker here is stopped directly")]
+    public static partial void RemoveAnnounceFailed(ILogger logger, string cameraId, string error);
 }

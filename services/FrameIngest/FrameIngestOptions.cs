@@ -57,6 +57,13 @@ public sealed class FrameIngestOptions
     /// <summary>The window over which health reports frames per second in and out.</summary>
     public TimeSpan HealthWindow { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the registry waits for the bus to take a CameraAdded or CameraRemoved announcement
+    /// (made after the change is committed, whatever happens to the caller's request). An add that is
+    /// not announced in time is undone; a remove stops the local worker directly.
+    /// </summary>
+    public TimeSpan AnnounceTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>A copy, so that later changes do not reach workers already running.</summary>
     public FrameIngestOptions Clone() => (FrameIngestOptions)MemberwiseClone();
 }

@@ -42,6 +42,7 @@ public sealed class FrameIngestOptionsValidator : IValidateOptions<FrameIngestOp
         RequirePositive(problems, nameof(options.ReconnectMaxDelay), options.ReconnectMaxDelay);
         RequirePositive(problems, nameof(options.StopTimeout), options.StopTimeout);
         RequirePositive(problems, nameof(options.HealthWindow), options.HealthWindow);
+        RequirePositive(problems, nameof(options.AnnounceTimeout), options.AnnounceTimeout);
         if (options.ReconnectMaxDelay < options.ReconnectInitialDelay)
         {
             problems.Add($"{nameof(options.ReconnectMaxDelay)} ({options.ReconnectMaxDelay}) must not be below {nameof(options.ReconnectInitialDelay)} ({options.ReconnectInitialDelay}).");

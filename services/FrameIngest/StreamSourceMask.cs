@@ -8,7 +8,9 @@ namespace VfeTps.Stream.FrameIngest;
 /// exception messages, ffmpeg's stderr). Masked: the user-info part of a URL
 /// (<c>rtsp://***:***@host/path</c>) and the values of query parameters whose names say they hold
 /// a secret (password, token, key, secret, auth, signature, …). Every log line and error message of
-/// FrameIngest that could hold a source goes through here.
+/// FrameIngest that could hold a source goes through here. A password with an unencoded '/', '?',
+/// '#' or '@' is masked too: the user-info is taken to run to the last '@' before a host-shaped name,
+/// even where that hides more than the credentials.
 /// </summary>
 public static partial class StreamSourceMask
 {
@@ -37,25 +39,17 @@ public static partial class StreamSourceMask
         }
 
         var authorityStart = schemeEnd + 3;
-        var authorityEnd = source.IndexOfAny(['/', '?', '#'], authorityStart);
-        if (authorityEnd < 0)
-        {
-            authorityEnd = source.Length;
-        }
-
+        var (userInfoEnd, authorityEnd) = UserInfoAndAuthorityEnds(source, authorityStart);
         var builder = new StringBuilder(source.Length);
         builder.Append(source, 0, authorityStart);
-        var authority = source[authorityStart..authorityEnd];
-        var at = authority.LastIndexOf('@');
-        if (at >= 0)
+        if (userInfoEnd >= 0)
         {
-            builder.Append(authority.Contains(':', StringComparison.Ordinal) && authority.IndexOf(':', StringComparison.Ordinal) < at
-                ? $"{Hidden}:{Hidden}" : Hidden);
-            builder.Append(authority, at, authority.Length - at);
+            builder.Append(source.AsSpan(authorityStart, userInfoEnd - authorityStart).Contains(':') ? $"{Hidden}:{Hidden}" : Hidden);
+            builder.Append(source, userInfoEnd, authorityEnd - userInfoEnd);
         }
         else
         {
-            builder.Append(authority);
+            builder.Append(source, authorityStart, authorityEnd - authorityStart);
         }
 
         var rest = source[authorityEnd..];
@@ -101,6 +95,27 @@ public static partial class StreamSourceMask
 
     /// <summary>True when the source carries credentials that <see cref="Mask"/> hides.</summary>
     public static bool HasCredentials(string? source) => !string.Equals(Mask(source), source, StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when an '@' follows a '/', '?' or '#' after "://": the user-info then cannot be told
+    /// from the path with certainty (see <see cref="Mask"/>), so such a URL is not accepted as a source.
+    /// </summary>
+    public static bool HasAmbiguousUserInfo(string? source)
+    {
+        if (string.IsNullOrEmpty(source))
+        {
+            return false;
+        }
+
+        var schemeEnd = source.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            return false;
+        }
+
+        var standardEnd = source.IndexOfAny(['/', '?', '#'], schemeEnd + 3);
+        return standardEnd >= 0 && source.IndexOf('@', standardEnd) >= 0;
+    }
 
     /// <summary>True for a query parameter name that says it holds a secret (password, token, api_key, X-Auth, …).</summary>
     public static bool IsSecretName(string name) =>
@@ -148,20 +163,24 @@ public static partial class StreamSourceMask
         }
 
         var secrets = new HashSet<string>(StringComparer.Ordinal);
-        var schemeEnd = source.IndexOf("://", StringComparison.Ordinal);
-        var authorityStart = schemeEnd + 3;
-        var authorityEnd = source.IndexOfAny(['/', '?', '#'], authorityStart);
-        var authority = authorityEnd < 0 ? source[authorityStart..] : source[authorityStart..authorityEnd];
-        var at = authority.LastIndexOf('@');
-        if (at >= 0)
+        var authorityStart = source.IndexOf("://", StringComparison.Ordinal) + 3;
+        var (userInfoEnd, authorityEnd) = UserInfoAndAuthorityEnds(source, authorityStart);
+        if (userInfoEnd >= 0)
         {
-            foreach (var part in authority[..at].Split(':', 2))
+            var userInfo = source[authorityStart..userInfoEnd];
+            foreach (var part in userInfo.Split(':', 2))
             {
                 AddSecret(secrets, part);
             }
+
+            // A password with an unencoded '/', '?' or '#' may be echoed in pieces by a parser that cut it there.
+            foreach (var piece in userInfo.Split([':', '/', '?', '#', '@']))
+            {
+                AddSecret(secrets, piece);
+            }
         }
 
-        var query = source.IndexOf('?', StringComparison.Ordinal);
+        var query = source.IndexOf('?', authorityEnd);
         if (query >= 0)
         {
             var fragment = source.IndexOf('#', query);
@@ -201,6 +220,51 @@ public static partial class StreamSourceMask
         {
             return value;
         }
+    }
+
+    /// <summary>
+    /// Where the user-info ends (the index of its '@', or -1 when there is none) and where the
+    /// authority ends. A standard parser ends the authority at the first '/', '?' or '#', but a
+    /// password holding one of them unencoded (<c>rtsp://admin:12/34@host/s</c>) would then be read
+    /// as host and path and shown in clear. So the user-info runs to the last '@' that is followed by
+    /// something shaped like a host (and port) before the path: hiding too much is the safe error.
+    /// </summary>
+    private static (int UserInfoEnd, int AuthorityEnd) UserInfoAndAuthorityEnds(string source, int authorityStart)
+    {
+        for (var at = source.LastIndexOf('@'); at >= authorityStart; at = at == 0 ? -1 : source.LastIndexOf('@', at - 1))
+        {
+            var hostEnd = source.IndexOfAny(['/', '?', '#'], at + 1);
+            hostEnd = hostEnd < 0 ? source.Length : hostEnd;
+            if (IsHostAndPort(source.AsSpan(at + 1, hostEnd - at - 1)))
+            {
+                return (at, hostEnd);
+            }
+        }
+
+        // No '@' before a host-shaped name: the standard reading (an '@' after the authority belongs
+        // to the path or query: user=bob@example&password=…).
+        var authorityEnd = source.IndexOfAny(['/', '?', '#'], authorityStart);
+        authorityEnd = authorityEnd < 0 ? source.Length : authorityEnd;
+        var userInfoEnd = source.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
+        return (userInfoEnd, authorityEnd);
+    }
+
+    private static bool IsHostAndPort(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '-' or '_' or '~' or '%' or ':' or '[' or ']'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsScheme(ReadOnlySpan<char> scheme)

@@ -32,6 +32,18 @@ internal static partial class PersonCropLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Camera {CameraId} removed: its tracking state is dropped")]
     public static partial void CameraDropped(this ILogger logger, string cameraId);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The worker of camera {CameraId} stopped unexpectedly")]
-    public static partial void CameraWorkerFailed(this ILogger logger, Exception exception, string cameraId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Camera {CameraId} is behind: {Dropped} live frames dropped since the last report ({Total} in all); its tracker sees gaps")]
+    public static partial void LiveFramesDropped(this ILogger logger, string cameraId, long dropped, long total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Frames of removed camera {CameraId} captured before its removal at {RemovedAt:O} are ignored")]
+    public static partial void RemovedCameraFramesIgnored(this ILogger logger, string cameraId, DateTimeOffset removedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Camera {CameraId} sent no frame for {IdleSeconds} s: its tracks end and its state is released")]
+    public static partial void CameraReleased(this ILogger logger, string cameraId, double idleSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking for idle cameras failed; trying again at the next sweep")]
+    public static partial void IdleSweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The frame queue of camera {CameraId} stopped unexpectedly")]
+    public static partial void CameraQueueFailed(this ILogger logger, Exception exception, string cameraId);
 }

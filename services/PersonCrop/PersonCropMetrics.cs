@@ -12,6 +12,8 @@ public sealed class PersonCropMetrics
     private readonly Counter<long> _tracksStarted;
     private readonly Counter<long> _framesProcessed;
     private readonly Counter<long> _deadLetters;
+    private readonly Counter<long> _framesDropped;
+    private readonly Counter<long> _camerasReleased;
 
     public PersonCropMetrics(IMeterFactory meterFactory)
     {
@@ -22,6 +24,11 @@ public sealed class PersonCropMetrics
         _tracksStarted = meter.CreateCounter<long>("vfetps.personcrop.tracks_started", "{track}", "Tracks confirmed.");
         _framesProcessed = meter.CreateCounter<long>("vfetps.personcrop.frames_processed", "{frame}", "Frames run through a detector.");
         _deadLetters = meter.CreateCounter<long>("vfetps.personcrop.dead_letters", "{event}", "Frames or crops dead-lettered.");
+        _framesDropped = meter.CreateCounter<long>(
+            "vfetps.personcrop.frames_dropped",
+            "{frame}",
+            "Frames not processed, by camera and reason: behind (a live camera's oldest queued frame pushed out) or camera_removed (captured before the camera's removal).");
+        _camerasReleased = meter.CreateCounter<long>("vfetps.personcrop.cameras_released", "{camera}", "Cameras let go after sending no frame for the idle timeout.");
     }
 
     public void FrameDetected(string detector, double milliseconds)
@@ -40,4 +47,15 @@ public sealed class PersonCropMetrics
     }
 
     public void DeadLettered() => _deadLetters.Add(1);
+
+    /// <summary>A live camera was behind: its oldest queued frames were dropped for newer ones.</summary>
+    public void FramesDroppedBehind(string cameraId, int count) => FramesDropped(cameraId, "behind", count);
+
+    /// <summary>A frame of a removed camera, captured before the removal, was ignored.</summary>
+    public void FrameOfRemovedCamera(string cameraId) => FramesDropped(cameraId, "camera_removed", 1);
+
+    public void CameraReleased() => _camerasReleased.Add(1);
+
+    private void FramesDropped(string cameraId, string reason, int count) =>
+        _framesDropped.Add(count, new KeyValuePair<string, object?>("camera", cameraId), new KeyValuePair<string, object?>("reason", reason));
 }

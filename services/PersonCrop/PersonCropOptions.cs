@@ -11,6 +11,9 @@ public sealed class PersonCropOptions
 {
     public const string SectionName = "PersonCrop";
 
+    private static readonly TimeSpan MinCameraIdleTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxCameraIdleTimeout = TimeSpan.FromDays(1);
+
     /// <summary>The detector for a frame whose camera is not (yet) known: "motion", "hog" or "onnx".</summary>
     public string DefaultDetector { get; set; } = DetectorKinds.Motion;
 
@@ -33,8 +36,18 @@ public sealed class PersonCropOptions
     /// <summary>How many cameras are processed at the same time (frames of one camera are always processed in order).</summary>
     public int MaxParallelCameras { get; set; } = 2;
 
-    /// <summary>Frames queued per camera before the reader waits (backpressure towards FrameIngest).</summary>
+    /// <summary>
+    /// Frames queued per camera. When the queue is full, a live frame (<see cref="FrameCaptured.Live"/>)
+    /// pushes out the camera's oldest queued frame (the tracker sees a gap); a file's frame waits
+    /// (backpressure towards FrameIngest).
+    /// </summary>
     public int CameraQueueCapacity { get; set; } = 4;
+
+    /// <summary>
+    /// A camera that sends no frame for this long is let go: its tracks end (their last shots are
+    /// emitted) and its detector and state are released; a later frame starts it afresh.
+    /// </summary>
+    public TimeSpan CameraIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -52,6 +65,8 @@ public sealed class PersonCropOptions
             problems.Add($"{nameof(MaxParallelCameras)} must be positive (got {MaxParallelCameras}).");
         if (CameraQueueCapacity < 1)
             problems.Add($"{nameof(CameraQueueCapacity)} must be positive (got {CameraQueueCapacity}).");
+        if (CameraIdleTimeout < MinCameraIdleTimeout || CameraIdleTimeout > MaxCameraIdleTimeout)
+            problems.Add($"{nameof(CameraIdleTimeout)} must be between {MinCameraIdleTimeout} and {MaxCameraIdleTimeout} (got {CameraIdleTimeout}).");
         Motion.Validate(problems);
         Hog.Validate(problems);
         Onnx.Validate(problems);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Messaging;
 using VfeTps.Stream.PersonCrop;
 using VfeTps.Stream.PersonCrop.Cameras;
 using VfeTps.Stream.PersonCrop.Detection;
@@ -33,7 +35,9 @@ public static class PersonCropServiceCollectionExtensions
             provider.GetRequiredService<IOptions<PersonCropOptions>>().Value,
             provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton<FrameProcessor>();
-        services.AddHostedService<PersonCropStage>();
+        services.TryAddSingleton<PersonCropStage>();
+        services.AddHostedService(provider => provider.GetRequiredService<PersonCropStage>());
+        services.TryAddSingleton<IStreamConsumer<FrameCaptured>>(provider => provider.GetRequiredService<PersonCropStage>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using VfeTps.Stream.Contracts;
 
 namespace VfeTps.Stream.Search;
@@ -10,9 +11,12 @@ namespace VfeTps.Stream.Search;
 /// <summary>
 /// The camera registry for integrators (<c>/api/cameras</c>) over <see cref="ICameraDirectory"/>:
 /// list, get, register (starts the camera) and remove (stops it). Sources come back with their
-/// credentials masked by the directory.
+/// credentials masked by the directory. A duplicate id (<see cref="CameraAlreadyRegisteredException"/>)
+/// is answered 409; any other refusal of the directory (<see cref="InvalidOperationException"/>, for
+/// example the camera workers could not be told of the camera and the registration was undone) is a
+/// transient failure on the server's side: 503 with a ProblemDetails body, logged with its cause.
 /// </summary>
-internal static class CameraEndpoints
+internal static partial class CameraEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
@@ -32,6 +36,7 @@ internal static class CameraEndpoints
             .WithDescription("Source: a video file path or an rtsp://, rtsps://, http:// or https:// URL; credentials in it are never returned.")
             .Accepts<CameraSpec>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         cameras.MapDelete("/{id}", RemoveAsync)
@@ -85,9 +90,19 @@ internal static class CameraEndpoints
                 new Dictionary<string, string[]> { [FieldOf(error)] = [MessageOf(error)] },
                 title: "The camera is not valid.");
         }
-        catch (InvalidOperationException error)
+        catch (CameraAlreadyRegisteredException error)
         {
             return TypedResults.Conflict(Problems.Conflict($"A camera with the id '{spec.Id}' is already registered.", error.Message));
+        }
+        catch (InvalidOperationException error)
+        {
+            // Not the caller's fault, and not a conflict: the directory could not complete the registration now.
+            // Its message stays in the log (the directory masks credentials; the answer says nothing internal).
+            RegistrationFailed(context.Logger, spec.Id, error);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: $"The camera '{spec.Id}' could not be registered now.",
+                detail: "The camera registry could not complete the registration; try again shortly.");
         }
     }
 
@@ -98,6 +113,9 @@ internal static class CameraEndpoints
             return InvalidId(id);
         return await directory.RemoveAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NoSuchCamera(id);
     }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Registering camera {CameraId} failed")]
+    private static partial void RegistrationFailed(ILogger logger, string? cameraId, Exception error);
 
     private static ValidationProblem InvalidId(string id) =>
         TypedResults.ValidationProblem(

@@ -19,13 +19,13 @@ public sealed class CropEmbeddingStageTests(RealModel model)
             await site.PublishAsync(crops[i], seed: i);
         }
 
-        await EventuallyAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == crops.Length, () => $"{crops.Length} crops indexed");
+        await Eventually.HoldsAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == crops.Length, Deadline, () => $"{crops.Length} crops indexed");
         foreach (var crop in crops)
         {
             Assert.NotNull(await site.Index.GetAsync(crop.CropId, TestContext.Current.CancellationToken));
         }
 
-        await EventuallyAsync(() => Task.FromResult(site.Embedded.Backlog == crops.Length), () => $"{crops.Length} CropEmbedded notices, not {site.Embedded.Backlog}");
+        await Eventually.HoldsAsync(() => Task.FromResult(site.Embedded.Backlog == crops.Length), Deadline, () => $"{crops.Length} CropEmbedded notices, not {site.Embedded.Backlog}");
         Assert.Empty(site.DeadLetters.Letters);
     }
 
@@ -40,8 +40,8 @@ public sealed class CropEmbeddingStageTests(RealModel model)
         await site.Crops.PublishAsync(missing, TestContext.Current.CancellationToken); // no JPEG stored
         await site.PublishAsync(SyntheticCrops.Event("lobby", 3, 0), seed: 3);
 
-        await EventuallyAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == 2, () => "the two good crops indexed");
-        await EventuallyAsync(() => Task.FromResult(site.DeadLetters.Letters.Count == 1), () => "the crop without a JPEG dead-lettered");
+        await Eventually.HoldsAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == 2, Deadline, () => "the two good crops indexed");
+        await Eventually.HoldsAsync(() => Task.FromResult(site.DeadLetters.Letters.Count == 1), Deadline, () => "the crop without a JPEG dead-lettered");
         Assert.Equal(missing.CropId, site.DeadLetters.Letters[0].Key);
     }
 
@@ -55,7 +55,7 @@ public sealed class CropEmbeddingStageTests(RealModel model)
         // The first crop meets the disk error.
         var unlucky = SyntheticCrops.Event("lobby", 1, 0);
         await site.PublishAsync(unlucky, seed: 1);
-        await EventuallyAsync(() => Task.FromResult(site.DeadLetters.Letters.Count == 1), () => "the unreadable crop dead-lettered");
+        await Eventually.HoldsAsync(() => Task.FromResult(site.DeadLetters.Letters.Count == 1), Deadline, () => "the unreadable crop dead-lettered");
         Assert.Equal(1, flaky!.Failures);
         var letter = Assert.Single(site.DeadLetters.Letters);
         Assert.Equal(unlucky.CropId, letter.Key);
@@ -64,7 +64,7 @@ public sealed class CropEmbeddingStageTests(RealModel model)
         // The stage is still reading: the next crop is indexed, and nothing was logged as a failed batch.
         var next = SyntheticCrops.Event("lobby", 2, 0);
         await site.PublishAsync(next, seed: 2);
-        await EventuallyAsync(async () => await site.Index.GetAsync(next.CropId, TestContext.Current.CancellationToken) is not null, () => "the next crop indexed");
+        await Eventually.HoldsAsync(async () => await site.Index.GetAsync(next.CropId, TestContext.Current.CancellationToken) is not null, Deadline, () => "the next crop indexed");
         Assert.Empty(BatchFailures(site));
         Assert.True(await site.Blobs.ExistsAsync(unlucky.CropKey, TestContext.Current.CancellationToken));
     }
@@ -75,7 +75,7 @@ public sealed class CropEmbeddingStageTests(RealModel model)
         await using var site = await EmbedderSite.CreateAsync(model);
         await site.Host.StartAsync(TestContext.Current.CancellationToken);
         await site.PublishAsync(SyntheticCrops.Event("lobby", 1, 0), seed: 1);
-        await EventuallyAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == 1, () => "the crop indexed");
+        await Eventually.HoldsAsync(async () => await site.Index.CountAsync(TestContext.Current.CancellationToken) == 1, Deadline, () => "the crop indexed");
 
         var clock = Stopwatch.StartNew();
         await site.Host.StopAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
@@ -86,18 +86,4 @@ public sealed class CropEmbeddingStageTests(RealModel model)
 
     private static List<RecordingLoggerProvider.LogEntry> BatchFailures(EmbedderSite site) =>
         [.. site.Log.Entries.Where(entry => entry.Category == typeof(CropEmbeddingStage).FullName && entry.Level == LogLevel.Error)];
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, Func<string> expected)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > Deadline)
-            {
-                Assert.Fail($"After {Deadline.TotalSeconds:F0} s still waiting for: {expected()}.");
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.FrameIngest.Registry;
 using VfeTps.Stream.FrameIngest.Tests.Support;
+using VfeTps.Stream.Storage;
 
 namespace VfeTps.Stream.FrameIngest.Tests;
 
@@ -51,8 +52,9 @@ public sealed class CameraRegistryTests : IDisposable
         await using var harness = await RegistryHarness.StartAsync(_temp.PathOf("site.db"));
         await harness.Registry.AddAsync(new CameraSpec("gate", "Gate", "rtsp://10.0.0.1/a"), ct);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Registry.AddAsync(new CameraSpec("gate", "Other", "rtsp://10.0.0.2/b"), ct));
+        var error = await Assert.ThrowsAsync<CameraAlreadyRegisteredException>(() => harness.Registry.AddAsync(new CameraSpec("gate", "Other", "rtsp://10.0.0.2/b"), ct));
         Assert.Contains("'gate' is registered already", error.Message, StringComparison.Ordinal);
+        Assert.Equal("gate", error.CameraId);
         Assert.Equal("Gate", (await harness.Registry.GetAsync("gate", ct))!.Name);
         Assert.Single(await harness.Registry.ListAsync(ct));
     }
@@ -100,7 +102,15 @@ public sealed class CameraRegistryTests : IDisposable
         { "cam", new string('n', 101), "rtsp://h/x", 5, DetectorKinds.Motion, "at most 100 are allowed" },
         { "cam", "Bad\nName", "rtsp://h/x", 5, DetectorKinds.Motion, "control characters" },
         { "cam", "Name", "", 5, DetectorKinds.Motion, "needs a source" },
-        { "cam", "Name", "ftp://user:pw-leak@h/x.mp4", 5, DetectorKinds.Motion, "scheme of 'ftp://***:***@h/x.mp4' is not supported" },
+        { "cam", "Name", "ftp://user:pw-leak@h/x.mp4", 5, DetectorKinds.Motion, "the URL scheme 'ftp' is not supported" },
+        { "cam", "Name", "my cam://user:pw-leak@h/x", 5, DetectorKinds.Motion, "does not start with a URL scheme" },
+        { "cam", "Name", " rtsp://user:pw-leak@h/x", 5, DetectorKinds.Motion, "control characters or surrounding spaces" },
+        { "cam", "Name", "rtsp:user:pw-leak@h/x", 5, DetectorKinds.Motion, "without '//' after its scheme" },
+        { "cam", "Name", "rtsp://admin:1234#pw-leak@10.0.0.7/s", 5, DetectorKinds.Motion, "Percent-encode '/', '?', '#' and '@' in credentials" },
+        { "cam", "Name", "rtsp://admin:12/pw-leak@10.0.0.7/s", 5, DetectorKinds.Motion, "Percent-encode '/', '?', '#' and '@' in credentials" },
+        { "cam", "Name", "rtsp://admin:x?pw-leak@10.0.0.7/s", 5, DetectorKinds.Motion, "Percent-encode '/', '?', '#' and '@' in credentials" },
+        { "cam", "Name", "rtsp://admin:pw-leak@10.0.0.7/s@x", 5, DetectorKinds.Motion, "Percent-encode '/', '?', '#' and '@' in credentials" },
+        { "cam", "Name", "http://cam.example/live?owner=pw-leak@example.com", 5, DetectorKinds.Motion, "has an '@' outside its user name and password" },
         { "cam", "Name", "udp://239.0.0.1:1234", 5, DetectorKinds.Motion, "is not supported" },
         { "cam", "Name", "rtsp://user:pw-leak@/nohost", 5, DetectorKinds.Motion, "is not a valid rtsp URL" },
         { "cam", "Name", "/no/such/file.mp4", 5, DetectorKinds.Motion, "does not exist" },
@@ -143,5 +153,80 @@ public sealed class CameraRegistryTests : IDisposable
         await using var harness = await RegistryHarness.StartAsync(_temp.PathOf("site.db"));
         var added = await harness.Registry.AddAsync(new CameraSpec("fast", "Fast", "rtsp://h/x", CameraSpec.MaxSampleRate), ct);
         Assert.Equal(CameraSpec.MaxSampleRate, added.SampleRate);
+    }
+
+    [Theory]
+    [InlineData("rtsp://admin:p%2F%23%3F%40ss@10.0.0.7/s", "rtsp://***:***@10.0.0.7/s")]
+    [InlineData("rtsp://admin@10.0.0.7/s?mail=ops%40example.com", "rtsp://***@10.0.0.7/s?mail=ops%40example.com")]
+    public async Task Percent_encoded_credentials_are_accepted_and_masked(string source, string masked)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await RegistryHarness.StartAsync(_temp.PathOf("site.db"));
+        var added = await harness.Registry.AddAsync(new CameraSpec("encoded", "Encoded", source), ct);
+        Assert.Equal(masked, added.Source);
+        Assert.Equal(source, harness.Registry.FindSpec("encoded")!.Source);
+    }
+
+    [Theory]
+    [InlineData("rtsp://admin:1234#pw-leak-5@10.0.0.7/s")]
+    [InlineData("rtsp://admin:12/pw-leak-34@10.0.0.7/s")]
+    public async Task A_url_whose_credentials_cannot_be_masked_is_refused_and_appears_in_no_log_or_announcement(string source)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await RegistryHarness.StartAsync(_temp.PathOf("site.db"));
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => harness.Registry.AddAsync(new CameraSpec("leaky", "Leaky", source), ct));
+        Assert.Contains("Percent-encode", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-leak", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Logs.Lines, line => line.Contains("pw-leak", StringComparison.Ordinal));
+        Assert.Empty(await harness.Registry.ListAsync(ct));
+        Assert.False(await harness.Bus.Published.Any<CameraAdded>(ct));
+
+        // Had it been stored by an earlier version, views and logs would still show it masked.
+        Assert.Equal("rtsp://***:***@10.0.0.7/s", StreamSourceMask.Mask(source));
+    }
+
+    [Fact]
+    public async Task The_end_of_a_file_is_recorded_for_its_registration_only_and_shown_without_a_worker()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var file = TestVideos.WriteNumberedAvi(_temp.PathOf("ended.avi"), frames: 3, fps: 10);
+        await using var harness = await RegistryHarness.StartAsync(_temp.PathOf("site.db"));
+        var added = await harness.Registry.AddAsync(new CameraSpec("ended", "Ended", file, Paced: false), ct);
+        var lastFrame = added.AddedAt + TimeSpan.FromMilliseconds(200);
+        var final = new CameraHealth(CameraState.Ended, 9, 9, TimeSpan.Zero, 1, "truncated", added.AddedAt, lastFrame, 3, 0);
+
+        Assert.False(harness.Registry.RecordEnded("ended", added.AddedAt - TimeSpan.FromSeconds(1), final), "an earlier registration of the same id");
+        Assert.Equal(CameraHealth.NotStarted, (await harness.Registry.GetAsync("ended", ct))!.Health);
+        Assert.True(harness.Registry.RecordEnded("ended", added.AddedAt, final));
+
+        var health = (await harness.Registry.GetAsync("ended", ct))!.Health;
+        Assert.Equal((CameraState.Ended, 3L, lastFrame, "truncated", 0.0), (health.State, health.FramesPublished, health.LastFrameAt, health.LastError, health.FramesPerSecondIn));
+        Assert.NotNull(harness.Registry.Find("ended")!.EndedHealth);
+
+        // Removed and added again, it is a new registration that has not ended.
+        Assert.True(await harness.Registry.RemoveAsync("ended", ct));
+        await harness.Registry.AddAsync(new CameraSpec("ended", "Ended", file, Paced: false), ct);
+        Assert.Null(harness.Registry.Find("ended")!.EndedHealth);
+        Assert.Equal(CameraHealth.NotStarted, (await harness.Registry.GetAsync("ended", ct))!.Health);
+    }
+
+    [Fact]
+    public async Task A_registry_table_made_by_the_earlier_version_gets_the_new_column_and_keeps_its_cameras()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = new SiteDatabase(_temp.PathOf("old.db"));
+        database.Execute("""
+            CREATE TABLE frame_ingest_cameras (
+                id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, source TEXT NOT NULL, sample_rate REAL NOT NULL,
+                detector TEXT NOT NULL, loop INTEGER NOT NULL, paced INTEGER NOT NULL, added_at INTEGER NOT NULL) STRICT;
+            INSERT INTO frame_ingest_cameras VALUES ('old', 'Old', 'rtsp://10.0.0.9/s', 5, 'motion', 0, 1, 1764300000000);
+            """);
+
+        await using var harness = await RegistryHarness.StartAsync(database.FilePath);
+        var old = Assert.Single(await harness.Registry.ListAsync(ct));
+        Assert.Equal(("old", DateTimeOffset.FromUnixTimeMilliseconds(1764300000000)), (old.Id, old.AddedAt));
+        Assert.True(harness.Registry.RecordEnded("old", old.AddedAt, CameraHealth.NotStarted with { State = CameraState.Ended }));
+        Assert.Equal(CameraState.Ended, (await harness.Registry.GetAsync("old", ct))!.Health.State);
     }
 }

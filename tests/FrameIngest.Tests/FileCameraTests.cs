@@ -24,13 +24,16 @@ public sealed class FileCameraTests : IDisposable
         await using var ingest = new IngestHarness();
         await ingest.StartAsync(new CameraSpec("gate", "Gate", file, sampleRate, Paced: false), ct);
 
-        await ingest.WaitForAsync("gate", health => health.State == CameraState.Ended, Deadline, ct, "the file ends");
+        await ingest.WaitForAsync("gate", health => health.State == CameraState.Ended, Deadline, "the file ends");
         var expected = (50 + everyNth - 1) / everyNth;
-        await Eventually.WaitUntilAsync(() => ingest.FramesOf("gate").Count >= expected, Deadline, () => $"{ingest.FramesOf("gate").Count} frames collected", ct);
+        await Eventually.HoldsAsync(() => ingest.FramesOf("gate").Count >= expected, Deadline, () => $"{ingest.FramesOf("gate").Count} frames collected");
 
         var frames = ingest.FramesOf("gate");
         Assert.Equal(expected, frames.Count);
         Assert.Equal(Enumerable.Range(0, expected).Select(i => (long)i), frames.Select(frame => frame.Sequence));
+
+        // An unpaced file waits for room downstream rather than lose frames: its frames say so.
+        Assert.All(frames, frame => Assert.False(frame.Live));
         var spacing = TimeSpan.FromMilliseconds(100 * everyNth);
         for (var i = 1; i < frames.Count; i++)
         {
@@ -62,7 +65,7 @@ public sealed class FileCameraTests : IDisposable
         await ingest.StartAsync(new CameraSpec("loop", "Loop", file, SampleRate: 5, Loop: true, Paced: false), ct);
 
         // 10 frames at 5 per second of stream time are 5 samples per pass: 40 samples are 8 passes.
-        await Eventually.WaitUntilAsync(() => ingest.FramesOf("loop").Count >= 40, Deadline, () => $"{ingest.FramesOf("loop").Count} frames", ct);
+        await Eventually.HoldsAsync(() => ingest.FramesOf("loop").Count >= 40, Deadline, () => $"{ingest.FramesOf("loop").Count} frames");
         var frames = ingest.FramesOf("loop").Take(40).ToList();
         Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), frames.Select(frame => frame.Sequence));
         for (var i = 1; i < frames.Count; i++)
@@ -84,13 +87,14 @@ public sealed class FileCameraTests : IDisposable
         var started = DateTimeOffset.UtcNow;
         await ingest.StartAsync(new CameraSpec("paced", "Paced", file, SampleRate: 10, Paced: true), ct);
 
-        await ingest.WaitForAsync("paced", health => health.State == CameraState.Ended, Deadline, ct, "the file ends");
+        await ingest.WaitForAsync("paced", health => health.State == CameraState.Ended, Deadline, "the file ends");
         var elapsed = DateTimeOffset.UtcNow - started;
         var frames = ingest.FramesOf("paced");
 
         // 15 frames at 10 fps span 1.4 s of stream time; unpaced they would take a few milliseconds.
         Assert.True(elapsed >= TimeSpan.FromSeconds(1.3), $"a paced 1.5 s file finished in {elapsed.TotalSeconds:0.00} s");
         Assert.Equal(15, frames.Count);
+        Assert.All(frames, frame => Assert.True(frame.Live, "a paced file is delivered like a live camera: a stage that is behind may drop its frames"));
         Assert.All(frames, frame => Assert.InRange(frame.CaptureTime, started - TimeSpan.FromSeconds(1), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(0.2)));
     }
 
@@ -104,7 +108,7 @@ public sealed class FileCameraTests : IDisposable
         await using var ingest = new IngestHarness(capacity: 1, collect: false);
         await ingest.StartAsync(new CameraSpec("busy", "Busy", file, SampleRate: 20, Loop: true, Paced: true), ct);
 
-        await ingest.WaitForAsync("busy", health => health.FramesDropped >= 10, Deadline, ct, "ten dropped frames");
+        await ingest.WaitForAsync("busy", health => health.FramesDropped >= 10, Deadline, "ten dropped frames");
         var health = ingest.HealthOf("busy");
         Assert.Equal(1, health.FramesPublished);
         Assert.Equal(CameraState.Streaming, health.State);
@@ -120,7 +124,7 @@ public sealed class FileCameraTests : IDisposable
         await using var ingest = new IngestHarness(capacity: 2, collect: false);
         await ingest.StartAsync(new CameraSpec("batch", "Batch", file, SampleRate: 10, Paced: false), ct);
 
-        await ingest.WaitForAsync("batch", health => health.FramesPublished == 2, Deadline, ct, "two published frames");
+        await ingest.WaitForAsync("batch", health => health.FramesPublished == 2, Deadline, "two published frames");
         var sequences = new List<long>();
         await foreach (var frame in ingest.Stream.ReadAllAsync(ct))
         {
@@ -132,7 +136,7 @@ public sealed class FileCameraTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), sequences);
-        await ingest.WaitForAsync("batch", health => health.State == CameraState.Ended, Deadline, ct, "the file ends");
+        await ingest.WaitForAsync("batch", health => health.State == CameraState.Ended, Deadline, "the file ends");
         Assert.Equal(0, ingest.HealthOf("batch").FramesDropped);
     }
 
@@ -146,8 +150,8 @@ public sealed class FileCameraTests : IDisposable
         await ingest.StartAsync(new CameraSpec("corrupt", "Corrupt", corrupt, Paced: false), ct);
         await ingest.StartAsync(new CameraSpec("good", "Good", good, SampleRate: 10, Paced: false), ct);
 
-        await ingest.WaitForAsync("corrupt", health => health is { State: CameraState.Reconnecting, Reconnects: >= 2 }, Deadline, ct, "reconnecting twice");
-        await ingest.WaitForAsync("good", health => health.State == CameraState.Ended, Deadline, ct, "the good file ends");
+        await ingest.WaitForAsync("corrupt", health => health is { State: CameraState.Reconnecting, Reconnects: >= 2 }, Deadline, "reconnecting twice");
+        await ingest.WaitForAsync("good", health => health.State == CameraState.Ended, Deadline, "the good file ends");
 
         var error = ingest.HealthOf("corrupt").LastError;
         Assert.NotNull(error);
@@ -169,8 +173,8 @@ public sealed class FileCameraTests : IDisposable
         await ingest.StartAsync(new CameraSpec("half", "Half", half, SampleRate: 10, Paced: false), ct);
         await ingest.StartAsync(new CameraSpec("whole", "Whole", whole, SampleRate: 10, Paced: false), ct);
 
-        await ingest.WaitForAsync("half", health => health.State == CameraState.Ended, Deadline, ct, "the truncated file ends");
-        await ingest.WaitForAsync("whole", health => health.State == CameraState.Ended, Deadline, ct, "the whole file ends");
+        await ingest.WaitForAsync("half", health => health.State == CameraState.Ended, Deadline, "the truncated file ends");
+        await ingest.WaitForAsync("whole", health => health.State == CameraState.Ended, Deadline, "the whole file ends");
 
         var health = ingest.HealthOf("half");
         Assert.NotNull(health.LastError);
@@ -190,7 +194,7 @@ public sealed class FileCameraTests : IDisposable
         await using var ingest = new IngestHarness();
         await ingest.StartAsync(new CameraSpec("half-mp4", "Half", half, Paced: false), ct);
 
-        await ingest.WaitForAsync("half-mp4", health => health.State == CameraState.Reconnecting && health.LastError is not null, Deadline, ct, "an error");
+        await ingest.WaitForAsync("half-mp4", health => health.State == CameraState.Reconnecting && health.LastError is not null, Deadline, "an error");
         Assert.Contains("could not be opened as a video", ingest.HealthOf("half-mp4").LastError, StringComparison.Ordinal);
     }
 
@@ -205,7 +209,7 @@ public sealed class FileCameraTests : IDisposable
         ingest.Stream.Complete();
         await ingest.StartAsync(new CameraSpec("closed", "Closed", file, Paced: false), ct);
 
-        await ingest.WaitForAsync("closed", health => health is { State: CameraState.Reconnecting, Reconnects: >= 2 }, Deadline, ct, "retrying");
+        await ingest.WaitForAsync("closed", health => health is { State: CameraState.Reconnecting, Reconnects: >= 2 }, Deadline, "retrying");
         Assert.Contains("ChannelClosedException", ingest.HealthOf("closed").LastError, StringComparison.Ordinal);
         Assert.Contains(ingest.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("failed unexpectedly", StringComparison.Ordinal));
     }
@@ -217,7 +221,7 @@ public sealed class FileCameraTests : IDisposable
         await using var ingest = new IngestHarness();
         await ingest.StartAsync(new CameraSpec("missing", "Missing", _temp.PathOf("nowhere.avi"), Paced: false), ct);
 
-        await ingest.WaitForAsync("missing", health => health.LastError is not null, Deadline, ct, "an error");
+        await ingest.WaitForAsync("missing", health => health.LastError is not null, Deadline, "an error");
         Assert.Contains("does not exist", ingest.HealthOf("missing").LastError, StringComparison.Ordinal);
     }
 
@@ -237,7 +241,7 @@ public sealed class FileCameraTests : IDisposable
 
         await using var ingest = new IngestHarness();
         await ingest.StartAsync(new CameraSpec("grey", "Grey", path, SampleRate: 10, Paced: false), ct);
-        await ingest.WaitForAsync("grey", health => health.State == CameraState.Ended, Deadline, ct, "the file ends");
+        await ingest.WaitForAsync("grey", health => health.State == CameraState.Ended, Deadline, "the file ends");
         var frame = Assert.Single(ingest.FramesOf("grey").Take(1));
         Assert.Equal(64 * 48 * 3, frame.Frame.Bgr.Length);
         Assert.InRange(frame.Frame.Bgr.Average(value => (double)value), 97, 103);
@@ -250,7 +254,7 @@ public sealed class FileCameraTests : IDisposable
         var file = TestVideos.WriteNumberedAvi(_temp.PathOf("stop.avi"), frames: 10, fps: 10);
         await using var ingest = new IngestHarness();
         await ingest.StartAsync(new CameraSpec("stop", "Stop", file, Loop: true, Paced: true), ct);
-        await ingest.WaitForAsync("stop", health => health.FramesPublished >= 2, Deadline, ct, "two frames");
+        await ingest.WaitForAsync("stop", health => health.FramesPublished >= 2, Deadline, "two frames");
 
         Assert.True(await ingest.Supervisor.StopAsync("stop", ct));
         Assert.Null(ingest.Supervisor.GetHealth("stop"));
@@ -260,7 +264,7 @@ public sealed class FileCameraTests : IDisposable
         // Starting it again restarts its sequence from 0; starting it twice with the same spec is a no-op.
         Assert.True(await ingest.Supervisor.StartAsync(new CameraSpec("stop", "Stop", file, Loop: true, Paced: true), ct));
         Assert.False(await ingest.Supervisor.StartAsync(new CameraSpec("stop", "Stop", file, Loop: true, Paced: true), ct));
-        await Eventually.WaitUntilAsync(() => ingest.FramesOf("stop").Count > count, Deadline, () => "no frame after the restart", ct);
+        await Eventually.HoldsAsync(() => ingest.FramesOf("stop").Count > count, Deadline, () => "no frame after the restart");
         Assert.Equal(0, ingest.FramesOf("stop")[count].Sequence);
     }
 }

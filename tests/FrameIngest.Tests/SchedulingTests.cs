@@ -52,6 +52,76 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public void An_unlooped_file_clock_counts_from_the_registration_so_every_read_gives_the_same_times()
+    {
+        var registeredAt = T0;
+        var first = new CaptureClock(registeredAt);
+        first.Connected(live: false, frameRate: 10, T0.AddMinutes(1));
+        var firstRead = new[] { 0.0, 0.1, 0.2 }.Select(seconds => first.CaptureTimeOf(TimeSpan.FromSeconds(seconds), T0.AddMinutes(1))).ToList();
+        Assert.Equal([T0, T0.AddSeconds(0.1), T0.AddSeconds(0.2)], firstRead);
+
+        // Read again by a new worker (after a restart), hours later: the same capture times.
+        var again = new CaptureClock(registeredAt);
+        again.Connected(live: false, frameRate: 10, T0.AddHours(3));
+        Assert.Equal(firstRead, new[] { 0.0, 0.1, 0.2 }.Select(seconds => again.CaptureTimeOf(TimeSpan.FromSeconds(seconds), T0.AddHours(3))));
+
+        // Pacing follows the wall clock from the opening, not the registration.
+        var paced = new CaptureClock(registeredAt);
+        paced.Connected(live: false, frameRate: 10, T0.AddHours(3));
+        Assert.Equal(T0.AddHours(3).AddSeconds(0.5), paced.DueTimeOf(TimeSpan.FromSeconds(0.5)));
+    }
+
+    [Fact]
+    public void An_unlooped_file_reopened_after_a_failure_repeats_no_capture_time_and_paces_only_what_is_new()
+    {
+        var clock = new CaptureClock(T0);
+        var opened = T0.AddMinutes(1);
+        clock.Connected(live: false, frameRate: 10, opened);
+        for (var i = 0; i <= 5; i++)
+        {
+            clock.CaptureTimeOf(TimeSpan.FromSeconds(i / 10.0), opened.AddSeconds(i / 10.0));
+        }
+
+        // Reopened from its start at +10 s: the frames already handed out are due at once and keep the last
+        // capture time (the sampler skips them); the first new frame is due one interval later, at its own time.
+        var reopened = opened.AddSeconds(10);
+        clock.Connected(live: false, frameRate: 10, reopened);
+        Assert.True(clock.DueTimeOf(TimeSpan.Zero) <= reopened);
+        Assert.Equal(T0.AddSeconds(0.5), clock.CaptureTimeOf(TimeSpan.Zero, reopened));
+        for (var i = 1; i <= 5; i++)
+        {
+            Assert.True(clock.DueTimeOf(TimeSpan.FromSeconds(i / 10.0)) <= reopened);
+            Assert.Equal(T0.AddSeconds(0.5), clock.CaptureTimeOf(TimeSpan.FromSeconds(i / 10.0), reopened));
+        }
+
+        Assert.Equal(reopened.AddSeconds(0.1), clock.DueTimeOf(TimeSpan.FromSeconds(0.6)));
+        Assert.Equal(T0.AddSeconds(0.6), clock.CaptureTimeOf(TimeSpan.FromSeconds(0.6), reopened));
+    }
+
+    [Fact]
+    public void A_file_frame_without_a_moving_timestamp_is_due_and_captured_one_interval_after_the_previous()
+    {
+        var clock = new CaptureClock();
+        clock.Connected(live: false, frameRate: 10, T0);
+        Assert.Equal(T0, clock.DueTimeOf(TimeSpan.Zero));
+        Assert.Equal(T0, clock.CaptureTimeOf(TimeSpan.Zero, T0));
+
+        // No timestamp: due when it is captured, one interval on (not at the previous frame's time).
+        Assert.Equal(T0.AddSeconds(0.1), clock.DueTimeOf(null));
+        Assert.Equal(T0.AddSeconds(0.1), clock.CaptureTimeOf(null, T0));
+
+        // A repeated or earlier timestamp counts as missing.
+        Assert.Equal(T0.AddSeconds(0.2), clock.DueTimeOf(TimeSpan.FromSeconds(0.1)));
+        Assert.Equal(T0.AddSeconds(0.2), clock.CaptureTimeOf(TimeSpan.FromSeconds(0.1), T0));
+        Assert.Equal(T0.AddSeconds(0.3), clock.DueTimeOf(TimeSpan.FromSeconds(0.05)));
+        Assert.Equal(T0.AddSeconds(0.3), clock.CaptureTimeOf(TimeSpan.FromSeconds(0.05), T0));
+
+        // A timestamp that moves on again is used as it is.
+        Assert.Equal(T0.AddSeconds(0.5), clock.DueTimeOf(TimeSpan.FromSeconds(0.5)));
+        Assert.Equal(T0.AddSeconds(0.5), clock.CaptureTimeOf(TimeSpan.FromSeconds(0.5), T0));
+    }
+
+    [Fact]
     public void A_live_clock_is_anchored_at_the_first_frame_and_never_runs_ahead_of_the_wall_clock()
     {
         var clock = new CaptureClock();

@@ -42,6 +42,17 @@ public sealed class PersonCropOptionsTests
         Assert.Contains(problems, p => p.Contains("ModelPath", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:01:00")]
+    [InlineData("2.00:00:00")]
+    public void An_idle_timeout_outside_one_second_to_one_day_is_refused(string timeout)
+    {
+        var problems = new PersonCropOptions { CameraIdleTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) }.Validate();
+
+        Assert.Contains(problems, p => p.Contains("CameraIdleTimeout", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Nested_settings_bind_from_the_PersonCrop_section()
     {
@@ -55,6 +66,7 @@ public sealed class PersonCropOptionsTests
             ["PersonCrop:Tracker:MaxMissedFrames"] = "9",
             ["PersonCrop:BestShots:MinShotInterval"] = "00:00:02.5",
             ["PersonCrop:MaxParallelCameras"] = "3",
+            ["PersonCrop:CameraIdleTimeout"] = "00:05:00",
         };
 
         await using var stage = await StageHost.StartAsync(settings, cancellationToken: TestContext.Current.CancellationToken);
@@ -68,5 +80,6 @@ public sealed class PersonCropOptionsTests
         Assert.Equal(9, options.Tracker.MaxMissedFrames);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.BestShots.MinShotInterval);
         Assert.Equal(3, options.MaxParallelCameras);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.CameraIdleTimeout);
     }
 }

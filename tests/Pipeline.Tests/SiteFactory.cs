@@ -13,7 +13,7 @@ namespace VfeTps.Stream.Pipeline.Tests;
 /// without demo cameras. Frames published by FrameIngest pass through a recorder so tests can map
 /// capture times back to video positions.
 /// </summary>
-internal sealed class SiteFactory(string dataDirectory) : WebApplicationFactory<Program>
+internal sealed class SiteFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FrameRecorder Frames { get; } = new();
 
@@ -24,6 +24,11 @@ internal sealed class SiteFactory(string dataDirectory) : WebApplicationFactory<
         builder.UseSetting("Site:DataDirectory", dataDirectory);
         builder.UseSetting("Site:ModelBundle", Path.Combine(RepositoryRoot, "models", "tiny-synthpedes-20261128"));
         builder.UseSetting("Demo:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IEventPublisher<FrameCaptured>>();

@@ -86,4 +86,21 @@ public sealed class CameraEndpointTests(SearchFixture data) : IAsyncLifetime
 
         Assert.Contains("is not a camera id", Assert.Single((await response.ReadValidationErrorsAsync())["id"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_registration_the_directory_cannot_complete_is_answered_503_not_409()
+    {
+        var cameras = (InMemoryCameraDirectoryForTests)_server.Cameras;
+        cameras.FailNextAdd = new InvalidOperationException("Camera 'gate-6' was not registered: announcing it to the camera workers failed (the broker went away). Try again.");
+
+        var problem = await (await _server.PostAsync("/api/cameras", new { id = "gate-6", name = "Gate 6", source = "/videos/gate.mp4" })).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Contains("gate-6", problem.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("broker", problem.Detail, StringComparison.Ordinal);
+        Assert.Null(await _server.Cameras.GetAsync("gate-6", Token));
+
+        // The failure was transient: the same request succeeds next time.
+        var created = await (await _server.PostAsync("/api/cameras", new { id = "gate-6", name = "Gate 6", source = "/videos/gate.mp4" })).ReadAsync<CameraView>(HttpStatusCode.Created);
+        Assert.Equal("gate-6", created.Id);
+    }
 }

@@ -57,7 +57,20 @@ public sealed class CameraSupervisor : ICameraHealthSource, IAsyncDisposable
     /// Starts the camera's worker. False when a worker with the same spec exists already (nothing
     /// to do); a worker with a different spec is stopped and replaced.
     /// </summary>
-    public async Task<bool> StartAsync(CameraSpec spec, CancellationToken cancellationToken)
+    public Task<bool> StartAsync(CameraSpec spec, CancellationToken cancellationToken) => StartAsync(spec, registeredAt: null, ended: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the worker of a registered camera. False when a worker with the same spec and
+    /// registration exists already (nothing to do); any other worker of that id is stopped and replaced.
+    /// </summary>
+    /// <param name="spec">The camera, with its real source.</param>
+    /// <param name="registeredAt">
+    /// When the camera was registered: an unlooped file's capture times count from it, so that reading
+    /// the file again gives the same capture times (and crop ids). Null: from the worker's start.
+    /// </param>
+    /// <param name="ended">Called once, on the worker's task, with the final health when an unlooped file has been read to its end.</param>
+    /// <param name="cancellationToken">Cancels waiting for other starts and stops.</param>
+    public async Task<bool> StartAsync(CameraSpec spec, DateTimeOffset? registeredAt, Action<CameraHealth>? ended, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         CameraIds.Validate(spec.Id);
@@ -72,7 +85,7 @@ public sealed class CameraSupervisor : ICameraHealthSource, IAsyncDisposable
 
             if (previous is not null)
             {
-                if (previous.Spec == spec && previous.Health.State != CameraState.Stopped)
+                if (previous.Spec == spec && previous.RegisteredAt == registeredAt && previous.Health.State != CameraState.Stopped)
                 {
                     return false;
                 }
@@ -80,7 +93,8 @@ public sealed class CameraSupervisor : ICameraHealthSource, IAsyncDisposable
                 await previous.StopAsync().ConfigureAwait(false);
             }
 
-            var worker = new CameraWorker(spec, _publisher, _options, _metrics, _loggerFactory.CreateLogger($"{typeof(CameraWorker).FullName}.{spec.Id}"), _time);
+            var logger = _loggerFactory.CreateLogger($"{typeof(CameraWorker).FullName}.{spec.Id}");
+            var worker = new CameraWorker(spec, _publisher, _options, _metrics, logger, _time, registeredAt, ended);
             lock (_workers)
             {
                 _workers[spec.Id] = worker;

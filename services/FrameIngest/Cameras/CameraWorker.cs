@@ -10,7 +10,9 @@ namespace VfeTps.Stream.FrameIngest.Cameras;
 /// (exponential back-off with full jitter) and reconnect, forever, until stopped. Everything a
 /// source can throw is contained here, so a broken camera never touches the others.
 /// Live cameras (network streams and paced files) publish with TryPublish and count a drop when the
-/// pipeline is full, so decoding never falls behind the camera; unpaced files wait for room.
+/// pipeline is full, so decoding never falls behind the camera; unpaced files wait for room. Frames
+/// say which they are (<see cref="FrameCaptured.Live"/>), so the stages after this one behave alike.
+/// An unlooped file's capture times count from the camera's registration time (see <see cref="CaptureClock"/>).
 /// </summary>
 internal sealed class CameraWorker
 {
@@ -22,6 +24,7 @@ internal sealed class CameraWorker
     private readonly CameraHealthTracker _health;
     private readonly CancellationTokenSource _stop = new();
     private readonly string _maskedSource;
+    private readonly Action<CameraHealth>? _ended;
     private Task _run = Task.CompletedTask;
     private long _sequence;
     private string? _lastProblem;
@@ -32,9 +35,13 @@ internal sealed class CameraWorker
         FrameIngestOptions options,
         FrameIngestMetrics metrics,
         ILogger logger,
-        TimeProvider time)
+        TimeProvider time,
+        DateTimeOffset? registeredAt = null,
+        Action<CameraHealth>? ended = null)
     {
         Spec = spec;
+        RegisteredAt = registeredAt;
+        _ended = ended;
         _publisher = publisher;
         _options = options;
         _metrics = metrics;
@@ -45,6 +52,9 @@ internal sealed class CameraWorker
     }
 
     public CameraSpec Spec { get; }
+
+    /// <summary>When the camera was registered (the anchor of an unlooped file's capture times); null when started without a registration.</summary>
+    public DateTimeOffset? RegisteredAt { get; }
 
     public CameraHealth Health => _health.Snapshot();
 
@@ -75,7 +85,8 @@ internal sealed class CameraWorker
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var clock = new CaptureClock();
+        // Without a registration time, an unlooped file counts from the worker's start (as a looped one does).
+        var clock = new CaptureClock(Spec.Loop ? null : RegisteredAt ?? _time.GetUtcNow());
         var sampler = new FrameSampler(Spec.SampleRate);
         var backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectMultiplier, Random.Shared);
         while (!cancellationToken.IsCancellationRequested)
@@ -87,7 +98,9 @@ internal sealed class CameraWorker
                 if (await StreamAsync(clock, sampler, backoff, cancellationToken).ConfigureAwait(false))
                 {
                     _health.Ended();
-                    FrameIngestLog.Ended(_logger, Spec.Id, _health.Snapshot().FramesPublished);
+                    var health = _health.Snapshot();
+                    FrameIngestLog.Ended(_logger, Spec.Id, health.FramesPublished);
+                    NotifyEnded(health);
                     return;
                 }
 
@@ -234,7 +247,7 @@ internal sealed class CameraWorker
                 var captureTime = clock.CaptureTimeOf(source.Position, _time.GetUtcNow());
                 if (sampler.ShouldKeep(captureTime))
                 {
-                    await PublishAsync(new FrameCaptured(Spec.Id, _sequence++, captureTime, source.CopyFrame()), live || paced, cancellationToken)
+                    await PublishAsync(new FrameCaptured(Spec.Id, _sequence++, captureTime, source.CopyFrame(), Live: live || paced), cancellationToken)
                         .ConfigureAwait(false);
                 }
             }
@@ -249,9 +262,27 @@ internal sealed class CameraWorker
         }
     }
 
-    private async ValueTask PublishAsync(FrameCaptured frame, bool live, CancellationToken cancellationToken)
+    private void NotifyEnded(CameraHealth health)
     {
-        if (!live)
+        if (_ended is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _ended(health);
+        }
+        catch (Exception e)
+        {
+            // Recording the end is bookkeeping: a failure is logged and the file is read again at the next start.
+            FrameIngestLog.EndNotRecorded(_logger, Spec.Id, StreamSourceMask.MaskText(e.Message, Spec.Source));
+        }
+    }
+
+    private async ValueTask PublishAsync(FrameCaptured frame, CancellationToken cancellationToken)
+    {
+        if (!frame.Live)
         {
             await _publisher.PublishAsync(frame, cancellationToken).ConfigureAwait(false);
         }

@@ -5,7 +5,9 @@ namespace VfeTps.Stream.FrameIngest.Registry;
 /// <summary>
 /// Checks a camera before it is registered and normalises it (a relative file path becomes
 /// absolute, so that workers do not depend on the current folder). Messages say what is wrong and
-/// never echo credentials.
+/// never echo a stream URL unmasked: one is echoed only once it is known to be well formed (masked),
+/// file paths as they are. URLs whose credentials cannot be told apart from the host and path (an
+/// unencoded '/', '?', '#' or '@' in the password) are refused.
 /// </summary>
 public static class CameraSpecValidator
 {
@@ -55,7 +57,6 @@ public static class CameraSpecValidator
             throw new ArgumentException($"Camera '{cameraId}' needs a source: a video file path or an rtsp://, rtsps://, http:// or https:// URL.", nameof(source));
         }
 
-        var masked = StreamSourceMask.Mask(source);
         if (source.Length > MaxSourceLength)
         {
             throw new ArgumentException($"Camera '{cameraId}': the source has {source.Length} characters; at most {MaxSourceLength} are allowed.", nameof(source));
@@ -63,7 +64,8 @@ public static class CameraSpecValidator
 
         if (source.Any(char.IsControl) || source != source.Trim())
         {
-            throw new ArgumentException($"Camera '{cameraId}': the source '{masked}' contains control characters or surrounding spaces.", nameof(source));
+            // Not echoed: masking needs a well-formed URL.
+            throw new ArgumentException($"Camera '{cameraId}': the source contains control characters or surrounding spaces.", nameof(source));
         }
 
         var scheme = StreamSources.SchemeOf(source);
@@ -71,16 +73,42 @@ public static class CameraSpecValidator
         {
             if (scheme is null || !StreamSources.NetworkSchemes.Contains(scheme))
             {
+                // Only the scheme is echoed: a source that is not one of ours cannot be trusted to mask well.
                 throw new ArgumentException(
-                    $"Camera '{cameraId}': the URL scheme of '{masked}' is not supported; use rtsp, rtsps, http or https, or a video file path.", nameof(source));
+                    scheme is null
+                        ? $"Camera '{cameraId}': the source contains '://' but does not start with a URL scheme; use an rtsp, rtsps, http or https URL, or a video file path."
+                        : $"Camera '{cameraId}': the URL scheme '{scheme}' is not supported; use rtsp, rtsps, http or https, or a video file path.",
+                    nameof(source));
+            }
+
+            // An '@' that the URL parser does not take as the end of the user name and password means
+            // credentials holding an unencoded '/', '?', '#' or '@': ffmpeg and every other reader would
+            // cut them there and take part of the password for the host (and it would be shown).
+            var hasAt = source.IndexOf('@', scheme.Length + 3) >= 0;
+            if (StreamSourceMask.HasAmbiguousUserInfo(source))
+            {
+                throw AtOutsideCredentials(cameraId, scheme);
             }
 
             if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
             {
-                throw new ArgumentException($"Camera '{cameraId}': '{masked}' is not a valid {scheme} URL (it needs a host).", nameof(source));
+                throw new ArgumentException($"Camera '{cameraId}': '{StreamSourceMask.Mask(source)}' is not a valid {scheme} URL (it needs a host).", nameof(source));
+            }
+
+            if (hasAt && string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw AtOutsideCredentials(cameraId, scheme);
             }
 
             return source;
+        }
+
+        // "rtsp:user:pw@host" or "rtsp:/host" is a mistyped URL, not a file path: say so without echoing it.
+        if (StreamSources.NetworkSchemes.Any(network => source.StartsWith(network + ":", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException(
+                $"Camera '{cameraId}': the source looks like a stream URL without '//' after its scheme; write it as rtsp://host/path (or rtsps, http, https).",
+                nameof(source));
         }
 
         string path;
@@ -90,7 +118,7 @@ public static class CameraSpecValidator
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new ArgumentException($"Camera '{cameraId}': '{masked}' is not a valid file path ({e.Message}).", nameof(source), e);
+            throw new ArgumentException($"Camera '{cameraId}': the source is not a valid file path ({e.Message}).", nameof(source), e);
         }
 
         if (!File.Exists(path))
@@ -104,4 +132,9 @@ public static class CameraSpecValidator
 
         return path;
     }
+
+    private static ArgumentException AtOutsideCredentials(string cameraId, string scheme) => new(
+        $"Camera '{cameraId}': the {scheme} URL has an '@' outside its user name and password (not echoed: it may hold a password). "
+        + "Percent-encode '/', '?', '#' and '@' in credentials (as %2F, %3F, %23 and %40), and '@' elsewhere in the URL as %40.",
+        "source");
 }

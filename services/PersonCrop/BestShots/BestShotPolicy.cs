@@ -33,6 +33,16 @@ public sealed class BestShotPolicy
     /// <summary>No more shots will come from this track.</summary>
     public bool IsComplete => EmittedCount >= _options.MaxShotsPerTrack;
 
+    /// <summary>The best candidate not emitted yet (the one a later shot would be), if any.</summary>
+    public ShotCandidate? Pending => _best;
+
+    /// <summary>
+    /// Whether <see cref="Pending"/> can still become a shot: before the first shot any candidate can; after
+    /// it, only one that beats every emitted shot by the gain (the pending candidate only ever gets better
+    /// until a shot is emitted, so one that cannot now never will). Pixels need keeping only for such a candidate.
+    /// </summary>
+    public bool PendingCouldBeEmitted => _best is not null && !IsComplete && (EmittedCount == 0 || ClearlyBetter());
+
     /// <summary>Considers the track's appearance in a new frame; returns the shot to emit now, if any.</summary>
     public ChosenShot? Observe(ShotCandidate candidate, bool confirmed)
     {

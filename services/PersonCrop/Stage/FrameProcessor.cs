@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Messaging;
 using VfeTps.Stream.PersonCrop.Cameras;
-using VfeTps.Stream.PersonCrop.Cropping;
 using VfeTps.Stream.PersonCrop.Detection;
 using VfeTps.Stream.Storage;
 
@@ -105,28 +104,16 @@ internal sealed class FrameProcessor(
     {
         var frameKey = BlobKeys.Frame(pipeline.CameraId, shot.CaptureTime.ToUnixTimeMilliseconds());
         var cropKey = BlobKeys.Crop(shot.CropId);
-        byte[] cropJpeg;
-        byte[]? frameJpeg = null;
-        using (var image = FrameMats.Wrap(shot.Frame))
+        var cropJpeg = shot.Image.EncodeCrop(_options.JpegQuality);
+        if (!pipeline.StoredFrames.Contains(frameKey))
         {
-            var region = CropGeometry.WithMargin(shot.Box, _options.CropMargin, shot.Frame.Width, shot.Frame.Height);
-            if (region.Area == 0)
-                throw new InvalidOperationException($"The box {shot.Box} lies outside the {shot.Frame.Width}×{shot.Frame.Height} frame.");
-            using var crop = new OpenCvSharp.Mat(image, new OpenCvSharp.Rect(region.X, region.Y, region.Width, region.Height));
-            cropJpeg = JpegEncoding.Encode(crop, _options.JpegQuality);
-            if (!pipeline.StoredFrames.Contains(frameKey))
-                frameJpeg = JpegEncoding.Encode(image, _options.JpegQuality);
-        }
-
-        if (frameJpeg is not null)
-        {
-            await blobs.PutAsync(frameKey, frameJpeg, cancellationToken).ConfigureAwait(false);
+            await blobs.PutAsync(frameKey, shot.Image.Frame.Jpeg(_options.JpegQuality), cancellationToken).ConfigureAwait(false);
             pipeline.StoredFrames.Add(frameKey);
         }
 
         await blobs.PutAsync(cropKey, cropJpeg, cancellationToken).ConfigureAwait(false);
         await crops.PublishAsync(
-            new PersonCropped(shot.CropId, pipeline.CameraId, shot.TrackId, shot.ShotIndex, shot.CaptureTime, shot.Box, shot.Quality, cropKey, frameKey),
+            new PersonCropped(shot.CropId, pipeline.CameraId, shot.TrackId, shot.ShotIndex, shot.CaptureTime, shot.Image.Box, shot.Quality, cropKey, frameKey),
             cancellationToken).ConfigureAwait(false);
     }
 

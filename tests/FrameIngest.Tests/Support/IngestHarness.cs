@@ -62,13 +62,12 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public Task StartAsync(CameraSpec spec, CancellationToken cancellationToken) => Supervisor.StartAsync(spec, cancellationToken);
 
-    /// <summary>Waits for the camera's health to satisfy a condition, describing the health at the deadline.</summary>
-    public Task WaitForAsync(string cameraId, Func<CameraHealth, bool> condition, TimeSpan timeout, CancellationToken cancellationToken, string? what = null) =>
-        Eventually.WaitUntilAsync(
+    /// <summary>Waits for the camera's health to satisfy a condition (or the test's cancellation), describing the health at the deadline.</summary>
+    public Task WaitForAsync(string cameraId, Func<CameraHealth, bool> condition, TimeSpan timeout, string? what = null) =>
+        Eventually.HoldsAsync(
             () => condition(HealthOf(cameraId)),
             timeout,
-            () => $"{what ?? "condition"} on camera {cameraId}; health is {HealthOf(cameraId)}",
-            cancellationToken);
+            () => $"{what ?? "condition"} on camera {cameraId}; health is {HealthOf(cameraId)}");
 
     public async ValueTask DisposeAsync()
     {

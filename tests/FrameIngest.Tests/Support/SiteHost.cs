@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.FrameIngest.Cameras;
+using VfeTps.Stream.FrameIngest.Registry;
 using VfeTps.Stream.Messaging;
 using VfeTps.Stream.Storage;
 
@@ -34,7 +35,17 @@ internal sealed class SiteHost : IAsyncDisposable
 
     public CameraSupervisor Supervisor => Host.Services.GetRequiredService<CameraSupervisor>();
 
-    public static IHost Build(string databasePath, InProcessEventStream<FrameCaptured> frames, CapturingLoggerProvider logs, IDictionary<string, string?>? settings = null)
+    /// <param name="databasePath">The site database.</param>
+    /// <param name="frames">The frame stream FrameIngest publishes into.</param>
+    /// <param name="logs">Captures every log line.</param>
+    /// <param name="settings">Configuration (fast reconnection settings when null).</param>
+    /// <param name="bus">Wraps the bus the registry announces through (a test double around the real bus), when given.</param>
+    public static IHost Build(
+        string databasePath,
+        InProcessEventStream<FrameCaptured> frames,
+        CapturingLoggerProvider logs,
+        IDictionary<string, string?>? settings = null,
+        Func<IPublishEndpoint, IPublishEndpoint>? bus = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -49,6 +60,12 @@ internal sealed class SiteHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton(new SiteDatabase(databasePath));
         builder.Services.AddSingleton<IEventPublisher<FrameCaptured>>(frames);
+        if (bus is not null)
+        {
+            // Registered before AddFrameIngest, whose registration of the registry then stands back.
+            builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<CameraRegistry>(provider, bus(provider.GetRequiredService<IBus>())));
+        }
+
         builder.Services.AddFrameIngest(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
@@ -58,11 +75,16 @@ internal sealed class SiteHost : IAsyncDisposable
         return builder.Build();
     }
 
-    public static async Task<SiteHost> StartAsync(string databasePath, CancellationToken cancellationToken, int capacity = 256)
+    public static async Task<SiteHost> StartAsync(
+        string databasePath,
+        CancellationToken cancellationToken,
+        int capacity = 256,
+        IDictionary<string, string?>? settings = null,
+        Func<IPublishEndpoint, IPublishEndpoint>? bus = null)
     {
         var frames = new InProcessEventStream<FrameCaptured>(capacity);
         var logs = new CapturingLoggerProvider();
-        var host = Build(databasePath, frames, logs);
+        var host = Build(databasePath, frames, logs, settings, bus);
         await host.StartAsync(cancellationToken);
         return new SiteHost(host, frames, logs);
     }

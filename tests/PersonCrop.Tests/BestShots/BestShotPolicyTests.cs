@@ -6,7 +6,6 @@ namespace VfeTps.Stream.PersonCrop.Tests.BestShots;
 public sealed class BestShotPolicyTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
-    private static readonly VideoFrame AnyFrame = new(4, 4, new byte[48]);
 
     private static readonly BestShotOptions Options = new()
     {
@@ -114,7 +113,33 @@ public sealed class BestShotPolicyTests
         Assert.Null(policy.End());
     }
 
+    [Fact]
+    public void Only_a_pending_candidate_that_could_still_be_emitted_is_worth_keeping_pixels_for()
+    {
+        var policy = new BestShotPolicy(Options);
+        var tentative = Candidate(0, 0.3f);
+        policy.Observe(tentative, confirmed: false);
+        Assert.Same(tentative, policy.Pending);
+        Assert.True(policy.PendingCouldBeEmitted); // the first shot will be the best before confirmation
+
+        policy.Observe(Candidate(1, 0.5f), confirmed: true); // shot 0 goes out at once
+        Assert.Null(policy.Pending);
+        Assert.False(policy.PendingCouldBeEmitted);
+
+        var slightlyBetter = Candidate(2, 0.55f);
+        policy.Observe(slightlyBetter, confirmed: true);
+        Assert.Same(slightlyBetter, policy.Pending);
+        Assert.False(policy.PendingCouldBeEmitted); // not 0.1 better than shot 0: never a shot by itself
+        Assert.Null(policy.End());
+
+        var clearlyBetter = new BestShotPolicy(Options);
+        clearlyBetter.Observe(Candidate(0, 0.5f), confirmed: true);
+        clearlyBetter.Observe(Candidate(1, 0.7f), confirmed: true); // too soon to go out while alive
+        Assert.True(clearlyBetter.PendingCouldBeEmitted);
+        Assert.Equal(0.7f, clearlyBetter.End()!.Candidate.Quality);
+    }
+
     private static DateTimeOffset At(int frame) => Start.AddMilliseconds(200 * frame);
 
-    private static ShotCandidate Candidate(int frame, float quality) => new(At(frame), new BoundingBox(10, 10, 40, 100), quality, AnyFrame);
+    private static ShotCandidate Candidate(int frame, float quality) => new(At(frame), new BoundingBox(10, 10, 40, 100), quality);
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenCvSharp;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.PersonCrop.Cropping;
@@ -220,7 +221,9 @@ public sealed class PersonCropStageTests
 
         async Task<(List<PersonCropped> Early, List<PersonCropped> Late)> RunAsync(bool remove)
         {
-            await using var stage = await StageHost.StartAsync(cancellationToken: token);
+            // Removed between the two parts of the walk: the later frames are captured after the removal.
+            var clock = new FakeTimeProvider(resumeAt.AddMilliseconds(-100));
+            await using var stage = await StageHost.StartAsync(configure: services => services.AddSingleton<TimeProvider>(clock), cancellationToken: token);
             await stage.PublishAsync(walk.Take(removeAfter), token);
             var early = await stage.ReadCropsUntilAsync(crop => crop.CameraId == "cam-a", TimeSpan.FromSeconds(30), token);
             if (remove)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Messaging;
 using VfeTps.Stream.PersonCrop.Cameras;
+using VfeTps.Stream.PersonCrop.Stage;
 using VfeTps.Stream.Storage;
 
 namespace VfeTps.Stream.PersonCrop.Tests.Support;
@@ -35,6 +36,8 @@ internal sealed class StageHost : IAsyncDisposable
     public PersonCropCameras Cameras => _host.Services.GetRequiredService<PersonCropCameras>();
 
     public IServiceProvider Services => _host.Services;
+
+    public PersonCropStage Stage => _host.Services.GetServices<IHostedService>().OfType<PersonCropStage>().Single();
 
     public static async Task<StageHost> StartAsync(
         IDictionary<string, string?>? settings = null,
@@ -80,7 +83,7 @@ internal sealed class StageHost : IAsyncDisposable
     public async Task<List<PersonCropped>> FinishAsync(CancellationToken cancellationToken)
     {
         Frames.Complete();
-        var stage = _host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
+        var stage = Stage;
         var finished = await Task.WhenAny(stage.ExecuteTask!, Task.Delay(TimeSpan.FromSeconds(60), cancellationToken));
         Assert.True(finished == stage.ExecuteTask, "The stage did not finish within 60 s of the frame stream's end.");
         await stage.ExecuteTask!; // surfaces a crash

@@ -76,6 +76,29 @@ internal sealed class SyntheticScene
         return events;
     }
 
+    /// <summary>
+    /// Where the figure of <see cref="RiseFromBottomEdge"/> is <paramref name="t"/> frames after it appears:
+    /// cut off by the bottom edge for its first five frames (so its first shot is a poor one), then
+    /// climbing fully into view, so a clearly better shot is found later.
+    /// </summary>
+    public (int X, int Y) RisingFigureAt(int t) => (40 + (6 * t), Math.Max(Height - FigureHeight - 40, Height - FigureHeight + 6 - (8 * Math.Max(0, t - 4))));
+
+    /// <summary>
+    /// <paramref name="leadIn"/> background frames, then <paramref name="frames"/> frames of a figure
+    /// rising from the bottom edge (<see cref="RisingFigureAt"/>), 200 ms apart.
+    /// </summary>
+    public List<FrameCaptured> RiseFromBottomEdge(string cameraId, int frames, DateTimeOffset start, bool live = false, int leadIn = LeadIn)
+    {
+        var events = new List<FrameCaptured>(leadIn + frames);
+        for (var i = 0; i < leadIn + frames; i++)
+        {
+            var frame = i < leadIn ? Frame() : Frame(RisingFigureAt(i - leadIn));
+            events.Add(new FrameCaptured(cameraId, i, start.AddMilliseconds(200 * i), frame, live));
+        }
+
+        return events;
+    }
+
     private static void DrawFigure(Mat image, int x, int y)
     {
         // Trousers (two legs), shirt, head: 96 px tall, 28 px wide.
