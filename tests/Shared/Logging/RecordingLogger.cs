@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace VfeTps.Stream.Inference.Tests;
+namespace VfeTps.Stream.Testing;
 
 /// <summary>Keeps every log entry, formatted, so tests can check what was logged and at which level.</summary>
 internal sealed class RecordingLogger : ILogger

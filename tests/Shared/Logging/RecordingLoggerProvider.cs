@@ -1,25 +1,26 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace VfeTps.Stream.PersonCrop.Tests.Support;
+namespace VfeTps.Stream.Testing;
 
-/// <summary>A logger provider that keeps every entry in memory for the test to read (a test double for the console).</summary>
+/// <summary>Test double of a logging provider: keeps every entry in memory so a test can see what was logged.</summary>
+/// <remarks>Included by the test projects that use it (it needs Microsoft.Extensions.Logging).</remarks>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, _entries);
 
     public void Dispose()
     {
     }
 
-    /// <summary>One log entry: its level, the formatted message and the template's named values.</summary>
-    public sealed record LogEntry(LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values);
+    /// <summary>One entry: category, level, the formatted message, the exception and the template's named values.</summary>
+    public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception, IReadOnlyDictionary<string, object?> Values);
 
-    private sealed class Logger(RecordingLoggerProvider provider) : ILogger
+    private sealed class Recorder(string category, ConcurrentQueue<LogEntry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -31,7 +32,7 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)
                 : new Dictionary<string, object?>(StringComparer.Ordinal);
-            provider._entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), values));
+            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception, values));
         }
     }
 }

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Messaging;
 
-namespace VfeTps.Stream.PersonCrop.Tests.Support;
+namespace VfeTps.Stream.Testing;
 
-/// <summary>A dead-letter sink that keeps the letters in memory for the test to read (a fake: the site's sink is SQLite).</summary>
+/// <summary>Test double of the dead-letter sink: keeps every letter in memory for the test to read (the site's sink is SQLite).</summary>
+/// <remarks>Included by the test projects that use it (it needs VfeTps.Stream.Messaging).</remarks>
 internal sealed class RecordingDeadLetterSink : IDeadLetterSink
 {
     private readonly ConcurrentQueue<DeadLetter> _letters = new();
@@ -16,4 +17,6 @@ internal sealed class RecordingDeadLetterSink : IDeadLetterSink
         _letters.Enqueue(letter);
         return ValueTask.CompletedTask;
     }
+
+    public DeadLetter Single(string cropId) => Assert.Single(_letters, letter => letter.Key == cropId);
 }
