@@ -20,7 +20,7 @@ APT_PACKAGES=(
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep "install ok installed" >/dev/null || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
   command -v apt-get >/dev/null || fail "apt-get not found; install these packages by hand: ${missing[*]}"
@@ -34,11 +34,13 @@ else
 fi
 
 command -v dotnet >/dev/null || fail "the .NET SDK is not on PATH; install .NET SDK 10.0 (see global.json)"
-dotnet --list-sdks | grep -q '^10\.' || fail "no .NET 10 SDK found (dotnet --list-sdks); install .NET SDK 10.0"
+# No `grep -q` or early `exit` after a pipe: under pipefail, a reader that stops early kills the
+# writer with SIGPIPE (status 141), and `set -e` would end this script without a word.
+dotnet --list-sdks | grep '^10\.' >/dev/null || fail "no .NET 10 SDK found (dotnet --list-sdks); install .NET SDK 10.0"
 
 # libstdc++ check: TorchSharp's native library is patched at build time (build/TorchSharpNative.targets)
 # to load with Debian 12's libstdc++ (GLIBCXX_3.4.30); anything older cannot work.
-libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+libstdcxx=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ && !found {print $NF; found = 1}')
 if [ -n "$libstdcxx" ] && ! grep -aq 'GLIBCXX_3\.4\.30' "$libstdcxx"; then
   fail "$libstdcxx predates GLIBCXX_3.4.30 (GCC 12); TorchSharp 0.107 cannot load on this system"
 fi
