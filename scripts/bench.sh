@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The embedded site's benchmark: decode and detection ms/frame per detector, how many cameras at
-# 5 frames/s this machine sustains (the real site, N = 1, 2, 3, …), capture-to-searchable latency
+# 5 frames/s this machine sustains (the real site, N = 1, 2, 4, 8, 12, …), capture-to-searchable latency
 # p50/p95, search latency p50/p95 at 10 k, 100 k and 1 M indexed crops, peak memory.
 # Writes bench/site/site-bench.{json,md} and PNG plots. Takes about 15 minutes on 2 cores.
 #   scripts/bench.sh

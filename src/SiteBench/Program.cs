@@ -40,6 +40,7 @@ root.SetAction(async (parse, cancellationToken) =>
         capacity = await CameraCapacityBenchmark.RunAsync(sources, options, progress, cancellationToken);
     }
 
+    var sitePeakMemory = PeakMemory.Mebibytes();
     VectorSearchBenchmarkResult? vectors = null;
     if (!skipped.Contains("vectors"))
     {
@@ -55,6 +56,7 @@ root.SetAction(async (parse, cancellationToken) =>
         capacity,
         sustained,
         vectors,
+        sitePeakMemory,
         PeakMemory.Mebibytes());
     foreach (var file in SiteBenchReport.Write(result, parse.GetValue(output)!.FullName))
     {

@@ -5,6 +5,11 @@ using VfeTps.Stream.SiteBench.VectorSearch;
 namespace VfeTps.Stream.SiteBench;
 
 /// <summary>Everything one run of vfetps-bench measured (written as site-bench.json).</summary>
+/// <remarks>
+/// SitePeakMemoryMebibytes is the process's peak resident memory (VmHWM) after the decoding,
+/// detection and camera-capacity parts, which run the real site; PeakMemoryMebibytes is the peak
+/// at the end, which includes the vector-search part's collections of up to a million points.
+/// </remarks>
 public sealed record SiteBenchResult(
     DateTimeOffset MeasuredAt,
     string Machine,
@@ -12,4 +17,5 @@ public sealed record SiteBenchResult(
     IReadOnlyList<CameraCapacityStep> CameraCapacity,
     int? CamerasSustained,
     VectorSearchBenchmarkResult? VectorSearch,
+    double SitePeakMemoryMebibytes,
     double PeakMemoryMebibytes);

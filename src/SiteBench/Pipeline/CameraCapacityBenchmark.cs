@@ -25,7 +25,7 @@ public static class CameraCapacityBenchmark
             var step = await MeasureAsync(sources, count, options, cancellationToken).ConfigureAwait(false);
             steps.Add(step);
             progress.Report(FormattableString.Invariant(
-                $"{count} camera(s): {step.PublishedFramesPerSecond:F1}/{count * options.FramesPerSecond:F0} frames/s published, {step.DroppedShare:P1} dropped, p95 {step.CaptureToSearchableP95Seconds:F2} s, {step.CpuCoresUsed:F2} cores -> {(step.Sustained ? "sustained" : "NOT sustained")}"));
+                $"{count} camera(s): {step.PublishedFramesPerSecond:F1}/{count * options.FramesPerSecond:F0} frames/s published, {step.DroppedShare:P1} dropped, p95 {step.CaptureToSearchableP95Seconds:F2} s, {step.CpuCoresUsed:F2} cores, {step.WorkingSetMebibytes:F0} MiB -> {(step.Sustained ? "sustained" : "NOT sustained")}"));
             if (!step.Sustained)
             {
                 break;
@@ -63,7 +63,9 @@ public static class CameraCapacityBenchmark
             var clock = Stopwatch.StartNew();
             await Task.Delay(options.Window, cancellationToken).ConfigureAwait(false);
             var seconds = clock.Elapsed.TotalSeconds;
-            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            using var process = Process.GetCurrentProcess();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var workingSet = process.WorkingSet64 / 1024.0 / 1024.0;
             var after = await TotalsAsync(site, cancellationToken).ConfigureAwait(false);
 
             var published = (after.Published - before.Published) / seconds;
@@ -73,7 +75,7 @@ public static class CameraCapacityBenchmark
             var p50 = site.Latency.Percentile(50)?.TotalSeconds;
             var p95 = site.Latency.Percentile(95)?.TotalSeconds;
             var sustained = published >= 0.95 * count * options.FramesPerSecond && droppedShare <= 0.02 && p95 is <= 10;
-            return new CameraCapacityStep(count, options.FramesPerSecond, published, droppedShare, site.Latency.Indexed - indexedBefore, p50, p95, cpu / seconds, sustained);
+            return new CameraCapacityStep(count, options.FramesPerSecond, published, droppedShare, site.Latency.Indexed - indexedBefore, p50, p95, cpu / seconds, workingSet, sustained);
         }
         finally
         {

@@ -9,6 +9,7 @@ namespace VfeTps.Stream.SiteBench.Pipeline;
 /// <param name="CaptureToSearchableP50Seconds">Median capture-to-searchable latency of those crops.</param>
 /// <param name="CaptureToSearchableP95Seconds">95th percentile of the same.</param>
 /// <param name="CpuCoresUsed">Process CPU time over wall time in the window.</param>
+/// <param name="WorkingSetMebibytes">The process's working set at the end of the window (the whole site, this many cameras).</param>
 /// <param name="Sustained">Every camera kept its rate: ≥ 95 % of target published, ≤ 2 % dropped, p95 latency ≤ 10 s.</param>
 public sealed record CameraCapacityStep(
     int Cameras,
@@ -19,4 +20,5 @@ public sealed record CameraCapacityStep(
     double? CaptureToSearchableP50Seconds,
     double? CaptureToSearchableP95Seconds,
     double CpuCoresUsed,
+    double WorkingSetMebibytes,
     bool Sustained);
