@@ -36,6 +36,20 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public void A_due_frame_that_was_not_handed_on_stays_due()
+    {
+        var sampler = new FrameSampler(5);
+        Assert.True(sampler.IsDue(T0));
+
+        // Publishing failed (no Kept): after reconnecting, the same frame is still due.
+        Assert.True(sampler.IsDue(T0));
+        sampler.Kept(T0);
+        Assert.False(sampler.IsDue(T0));
+        Assert.False(sampler.IsDue(T0.AddMilliseconds(100)));
+        Assert.True(sampler.IsDue(T0.AddMilliseconds(200)));
+    }
+
+    [Fact]
     public void A_file_clock_starts_at_the_opening_time_and_continues_over_loops()
     {
         var clock = new CaptureClock();

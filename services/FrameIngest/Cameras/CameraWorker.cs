@@ -245,10 +245,11 @@ internal sealed class CameraWorker
                 }
 
                 var captureTime = clock.CaptureTimeOf(source.Position, _time.GetUtcNow());
-                if (sampler.ShouldKeep(captureTime))
+                if (sampler.IsDue(captureTime))
                 {
                     await PublishAsync(new FrameCaptured(Spec.Id, _sequence++, captureTime, source.CopyFrame(), Live: live || paced), cancellationToken)
                         .ConfigureAwait(false);
+                    sampler.Kept(captureTime);
                 }
             }
         }

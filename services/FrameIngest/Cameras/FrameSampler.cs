@@ -22,14 +22,26 @@ internal sealed class FrameSampler
 
     public TimeSpan Interval => _interval;
 
+    /// <summary>Whether a frame at this capture time is due (nothing changes until <see cref="Kept"/>).</summary>
+    public bool IsDue(DateTimeOffset captureTime) => _next is not { } next || captureTime >= next - Tolerance;
+
+    /// <summary>
+    /// The due frame was handed on: the schedule moves one interval. Called only once the frame was
+    /// published (or deliberately dropped), so a frame whose publishing failed is due again when the
+    /// worker reads the file again after reconnecting.
+    /// </summary>
+    public void Kept(DateTimeOffset captureTime) =>
+        _next = _next is { } scheduled && captureTime < scheduled + _interval ? scheduled + _interval : captureTime + _interval;
+
+    /// <summary><see cref="IsDue"/> and, when due, <see cref="Kept"/>.</summary>
     public bool ShouldKeep(DateTimeOffset captureTime)
     {
-        if (_next is { } next && captureTime < next - Tolerance)
+        if (!IsDue(captureTime))
         {
             return false;
         }
 
-        _next = _next is { } scheduled && captureTime < scheduled + _interval ? scheduled + _interval : captureTime + _interval;
+        Kept(captureTime);
         return true;
     }
 }

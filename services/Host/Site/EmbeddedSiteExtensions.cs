@@ -35,6 +35,14 @@ public static class EmbeddedSiteExtensions
 
         AddModelAndIndex(services, configuration);
 
+        // The bus first: its hosted service then starts before the services that publish on it and stops after them.
+        services.AddMassTransit(bus =>
+        {
+            bus.AddFrameIngestConsumers();
+            bus.AddPersonCropConsumers();
+            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+        });
+
         services.AddFrameIngest(configuration);
         services.AddPersonCrop(configuration);
         services.AddEmbedder(configuration);
@@ -47,13 +55,6 @@ public static class EmbeddedSiteExtensions
 
         // Last, so that it is stopped first, while the stages still run.
         services.AddHostedService<PipelineDrain>();
-
-        services.AddMassTransit(bus =>
-        {
-            bus.AddFrameIngestConsumers();
-            bus.AddPersonCropConsumers();
-            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
-        });
 
         services.AddHealthChecks().AddCheck<VfeTps.Stream.FrameIngest.FrameIngestHealthCheck>("frame-ingest");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
