@@ -47,7 +47,16 @@ public sealed partial class DemoCameraSeeder(
     private async Task<IReadOnlyList<CameraSpec>> DemoSpecsAsync(DemoOptions settings, CancellationToken cancellationToken)
     {
         var folder = SitePaths.Resolve(settings.SceneDirectory);
-        var progress = new Progress<SceneProgress>(p => LogRendering(p.FramesDone, p.FramesTotal));
+        var lastTenth = -1;
+        var progress = new Progress<SceneProgress>(p =>
+        {
+            // One line per tenth of the frames, not one per frame.
+            var tenth = p.FramesTotal == 0 ? 10 : p.FramesDone * 10 / p.FramesTotal;
+            if (tenth != Interlocked.Exchange(ref lastTenth, tenth))
+            {
+                LogRendering(p.FramesDone, p.FramesTotal);
+            }
+        });
         var scene = await DemoScenes.EnsureAsync(folder, SceneOptions.Demo, progress, cancellationToken).ConfigureAwait(false);
         if (scene.Rendered)
         {
