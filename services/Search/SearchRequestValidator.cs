@@ -32,7 +32,7 @@ internal static class SearchRequestValidator
         return ValidateFilters(request, options, errors);
     }
 
-    private static SearchQuery? ValidateFilters(ISearchFilters request, SearchOptions options, ValidationErrors errors)
+    private static SearchQuery? ValidateFilters(SearchFilters request, SearchOptions options, ValidationErrors errors)
     {
         var k = request.K ?? SearchLimits.DefaultK;
         if (k < 1 || k > options.MaxResults)

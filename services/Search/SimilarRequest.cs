@@ -7,28 +7,10 @@ namespace VfeTps.Stream.Search;
 /// found with that crop's own vector. Unknown fields are refused.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SimilarRequest : ISearchFilters
+public sealed record SimilarRequest : SearchFilters
 {
     /// <summary>The crop to find more of (required).</summary>
     public string? CropId { get; init; }
-
-    /// <inheritdoc />
-    public IReadOnlyList<string?>? Cameras { get; init; }
-
-    /// <inheritdoc />
-    public DateTimeOffset? From { get; init; }
-
-    /// <inheritdoc />
-    public DateTimeOffset? To { get; init; }
-
-    /// <inheritdoc />
-    public int? K { get; init; }
-
-    /// <inheritdoc />
-    public bool? GroupByTrack { get; init; }
-
-    /// <inheritdoc />
-    public int? CropsPerTrack { get; init; }
 
     /// <summary>
     /// Also return the query crop's own track (the query crop itself then comes first). False by
