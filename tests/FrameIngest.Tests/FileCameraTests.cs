@@ -89,6 +89,10 @@ public sealed class FileCameraTests : IDisposable
 
         await ingest.WaitForAsync("paced", health => health.State == CameraState.Ended, Deadline, "the file ends");
         var elapsed = DateTimeOffset.UtcNow - started;
+
+        // The collector may still be reading the last frames off the stream when the worker has ended.
+        await Eventually.HoldsAsync(
+            () => ingest.FramesOf("paced").Count == ingest.HealthOf("paced").FramesPublished, Deadline, () => "every published frame collected");
         var frames = ingest.FramesOf("paced");
 
         // 15 frames at 10 fps span 1.4 s of stream time; unpaced they would take a few milliseconds.
