@@ -23,6 +23,9 @@ public sealed class RtspCameraTests(RtspVideoFixture video) : IClassFixture<Rtsp
         await ingest.StartAsync(new CameraSpec("street", "Street", url, SampleRate: 5), ct);
 
         await ingest.WaitForAsync("street", health => health.FramesPublished >= 20, Deadline, "20 published frames");
+
+        // Published is counted as the frame enters the stream; the collector may not have read it yet.
+        await Eventually.HoldsAsync(() => ingest.FramesOf("street").Count >= 20, Deadline, () => "20 frames collected");
         var health = ingest.HealthOf("street");
         var frames = ingest.FramesOf("street").Take(20).ToList();
         Assert.Equal(CameraState.Streaming, health.State);
