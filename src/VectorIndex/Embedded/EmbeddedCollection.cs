@@ -258,7 +258,7 @@ internal sealed class EmbeddedCollection
         {
             ThrowIfClosed();
             var ticks = cutoff.UtcTicks;
-            if (_rows.CountCapturedBefore(ticks) == 0)
+            if (!_rows.AnyCapturedBefore(ticks))
             {
                 return 0; // nothing to delete: no record either.
             }

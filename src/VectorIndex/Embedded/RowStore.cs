@@ -54,54 +54,19 @@ internal sealed class RowStore(int dimension, int segmentCapacity)
 
     public bool TryGet(string cropId, out RowRef row) => _rows.TryGetValue(cropId, out row);
 
-    /// <summary>How many live rows were captured before the cutoff (UTC ticks).</summary>
-    public long CountCapturedBefore(long cutoffTicks)
-    {
-        long count = 0;
-        foreach (var segment in _segments)
-        {
-            if (segment.LiveCount == 0 || segment.MinTicks >= cutoffTicks)
-            {
-                continue;
-            }
-
-            var ticks = segment.Ticks;
-            var tracks = segment.Tracks;
-            for (var row = 0; row < segment.Count; row++)
-            {
-                if (tracks[row] != Segment.DeadTrack && ticks[row] < cutoffTicks)
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
-    }
+    /// <summary>Whether any live row was captured before the cutoff (UTC ticks).</summary>
+    public bool AnyCapturedBefore(long cutoffTicks) => RowsCapturedBefore(cutoffTicks).Any();
 
     /// <summary>Deletes every live row captured before the cutoff (UTC ticks); returns how many.</summary>
     public long DeleteCapturedBefore(long cutoffTicks)
     {
         long deleted = 0;
-        foreach (var segment in _segments)
+        foreach (var (segment, row) in RowsCapturedBefore(cutoffTicks))
         {
-            if (segment.LiveCount == 0 || segment.MinTicks >= cutoffTicks)
-            {
-                continue;
-            }
-
-            var ticks = segment.Ticks;
-            var tracks = segment.Tracks;
-            for (var row = 0; row < segment.Count; row++)
-            {
-                if (tracks[row] != Segment.DeadTrack && ticks[row] < cutoffTicks)
-                {
-                    Tracks.RemoveRow(tracks[row]);
-                    _rows.Remove(segment.CropIds[row]);
-                    segment.Kill(row);
-                    deleted++;
-                }
-            }
+            Tracks.RemoveRow(segment.Tracks[row]);
+            _rows.Remove(segment.CropIds[row]);
+            segment.Kill(row);
+            deleted++;
         }
 
         // Dead segments go (not the tail, which takes the next appends).
@@ -112,6 +77,26 @@ internal sealed class RowStore(int dimension, int segmentCapacity)
         }
 
         return deleted;
+    }
+
+    /// <summary>The live rows captured before the cutoff, segment by segment (segments entirely after it are skipped).</summary>
+    private IEnumerable<(Segment Segment, int Row)> RowsCapturedBefore(long cutoffTicks)
+    {
+        foreach (var segment in _segments)
+        {
+            if (segment.LiveCount == 0 || segment.MinTicks >= cutoffTicks)
+            {
+                continue;
+            }
+
+            for (var row = 0; row < segment.Count; row++)
+            {
+                if (segment.Tracks[row] != Segment.DeadTrack && segment.Ticks[row] < cutoffTicks)
+                {
+                    yield return (segment, row);
+                }
+            }
+        }
     }
 
     /// <summary>Rows written but no longer live (tombstones still held in memory).</summary>
