@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using VfeTps.Stream.Inference;
 using VfeTps.Stream.SiteBench;
 using VfeTps.Stream.SiteBench.Frames;
 using VfeTps.Stream.SiteBench.Pipeline;
@@ -40,7 +41,7 @@ root.SetAction(async (parse, cancellationToken) =>
         capacity = await CameraCapacityBenchmark.RunAsync(sources, options, progress, cancellationToken);
     }
 
-    var sitePeakMemory = PeakMemory.Mebibytes();
+    var sitePeakMemory = PeakMemory.ReadMebibytes();
     VectorSearchBenchmarkResult? vectors = null;
     if (!skipped.Contains("vectors"))
     {
@@ -57,7 +58,7 @@ root.SetAction(async (parse, cancellationToken) =>
         sustained,
         vectors,
         sitePeakMemory,
-        PeakMemory.Mebibytes());
+        PeakMemory.ReadMebibytes());
     foreach (var file in SiteBenchReport.Write(result, parse.GetValue(output)!.FullName))
     {
         Console.WriteLine($"Wrote {file}");

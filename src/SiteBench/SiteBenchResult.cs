@@ -17,5 +17,5 @@ public sealed record SiteBenchResult(
     IReadOnlyList<CameraCapacityStep> CameraCapacity,
     int? CamerasSustained,
     VectorSearchBenchmarkResult? VectorSearch,
-    double SitePeakMemoryMebibytes,
-    double PeakMemoryMebibytes);
+    double? SitePeakMemoryMebibytes,
+    double? PeakMemoryMebibytes);

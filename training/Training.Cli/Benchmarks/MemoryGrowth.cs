@@ -1,3 +1,5 @@
+using VfeTps.Stream.Inference;
+
 namespace VfeTps.Stream.Training.Cli.Benchmarks;
 
 /// <summary>

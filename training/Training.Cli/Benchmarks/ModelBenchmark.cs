@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VfeTps.Stream.Inference;
 using VfeTps.Stream.Training.Configuration;
 using VfeTps.Stream.Training.Data;
 using VfeTps.Stream.Training.Models;

@@ -1,7 +1,7 @@
-namespace VfeTps.Stream.Training.Cli.Benchmarks;
+namespace VfeTps.Stream.Inference;
 
-/// <summary>The process's peak resident memory (Linux VmHWM), resettable between measurements.</summary>
-internal static class PeakMemory
+/// <summary>The process's peak resident memory (Linux VmHWM), resettable between measurements (benchmarks of training and of the site).</summary>
+public static class PeakMemory
 {
     /// <summary>Resets the high-water mark (writing 5 to clear_refs); false where the kernel refuses.</summary>
     public static bool Reset()
