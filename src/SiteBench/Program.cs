@@ -22,10 +22,9 @@ var root = new RootCommand("Benchmarks the embedded site: decode and detection m
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
-    var repository = Directory.GetCurrentDirectory();
     var progress = new Progress<string>(line => Console.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {line}"));
     var skipped = parse.GetValue(skip)!.ToHashSet(StringComparer.OrdinalIgnoreCase);
-    var sources = await CameraCapacityBenchmark.DemoSourcesAsync(repository, cancellationToken);
+    var sources = await CameraCapacityBenchmark.DemoSourcesAsync(cancellationToken);
 
     IReadOnlyList<FrameCost> costs = [];
     if (!skipped.Contains("frames"))

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.DemoCameras;
-using VfeTps.Stream.Host.Site;
 
 namespace VfeTps.Stream.Host.Demo;
 
@@ -46,7 +45,6 @@ public sealed partial class DemoCameraSeeder(
 
     private async Task<IReadOnlyList<CameraSpec>> DemoSpecsAsync(DemoOptions settings, CancellationToken cancellationToken)
     {
-        var folder = SitePaths.Resolve(settings.SceneDirectory);
         var lastTenth = -1;
         var progress = new Progress<SceneProgress>(p =>
         {
@@ -57,25 +55,18 @@ public sealed partial class DemoCameraSeeder(
                 LogRendering(p.FramesDone, p.FramesTotal);
             }
         });
-        var scene = await DemoScenes.EnsureAsync(folder, SceneOptions.Demo, progress, cancellationToken).ConfigureAwait(false);
-        if (scene.Rendered)
+        var demo = await DemoCameraSet.EnsureAsync(settings, progress, cancellationToken).ConfigureAwait(false);
+        if (demo.Scene.Rendered)
         {
-            LogRendered(scene.GroundTruth.Cameras.Count, folder);
+            LogRendered(demo.Scene.GroundTruth.Cameras.Count, demo.Scene.Folder);
         }
 
-        var specs = scene.CameraSpecs(settings.SampleRate).ToList();
-        var realVideo = SitePaths.Resolve(settings.RealVideo);
-        if (File.Exists(realVideo))
+        if (!demo.HasRealVideo)
         {
-            specs.Add(new CameraSpec(
-                settings.RealVideoCameraId, "OpenCV vtest.avi (real pedestrians)", realVideo, settings.SampleRate, settings.RealVideoDetector, Loop: true, Paced: true));
-        }
-        else
-        {
-            LogNoRealVideo(realVideo);
+            LogNoRealVideo(demo.RealVideo);
         }
 
-        return specs;
+        return demo.Cameras;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo camera {CameraId} registered ({Name})")]

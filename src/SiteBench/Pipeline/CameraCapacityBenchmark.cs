@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using VfeTps.Stream.Contracts;
-using VfeTps.Stream.DemoCameras;
+using VfeTps.Stream.Host.Demo;
 
 namespace VfeTps.Stream.SiteBench.Pipeline;
 
@@ -89,17 +89,7 @@ public static class CameraCapacityBenchmark
         return (cameras.Sum(c => c.Health.FramesPublished), cameras.Sum(c => c.Health.FramesDropped));
     }
 
-    /// <summary>The demo cameras to cycle through: the synthetic streets, then vtest.avi when present.</summary>
-    public static async Task<IReadOnlyList<CameraSpec>> DemoSourcesAsync(string repositoryRoot, CancellationToken cancellationToken)
-    {
-        var scene = await DemoScenes.EnsureAsync(Path.Combine(repositoryRoot, "data/demo/scene"), SceneOptions.Demo, null, cancellationToken).ConfigureAwait(false);
-        var sources = scene.CameraSpecs().ToList();
-        var vtest = Path.Combine(repositoryRoot, "data/demo/vtest.avi");
-        if (File.Exists(vtest))
-        {
-            sources.Add(new CameraSpec("vtest", "vtest.avi", vtest, Detector: DetectorKinds.Motion, Loop: true, Paced: true));
-        }
-
-        return sources;
-    }
+    /// <summary>The demo cameras to cycle through: those the site starts with (the synthetic streets, then vtest.avi when present).</summary>
+    public static async Task<IReadOnlyList<CameraSpec>> DemoSourcesAsync(CancellationToken cancellationToken) =>
+        (await DemoCameraSet.EnsureAsync(new DemoOptions(), null, cancellationToken).ConfigureAwait(false)).Cameras;
 }
