@@ -16,6 +16,7 @@ APT_PACKAGES=(
   # A real RTSP server for the stream tests (GStreamer's, driven from Python).
   python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-libav
+  chromium           # the browser the UI tests drive through Playwright (Playwright's own download cannot work here)
 )
 
 missing=()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VfeTps.Stream.Contracts;
 using VfeTps.Stream.FrameIngest.Sources;
 
 namespace VfeTps.Stream.FrameIngest;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VfeTps.Stream.Contracts;
 
 namespace VfeTps.Stream.FrameIngest;
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using System.Security.Claims;
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Contracts.Access;
+using VfeTps.Stream.Contracts.Audit;
 
 namespace VfeTps.Stream.Search;
 
@@ -20,7 +23,7 @@ internal static partial class CameraEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var cameras = api.MapGroup("/cameras").WithTags("Cameras");
+        var cameras = api.MapGroup("/cameras").WithTags("Cameras").RequireAuthorization(AccessPolicies.Authenticated);
 
         cameras.MapGet(string.Empty, ListAsync)
             .WithName("ListCameras")
@@ -34,6 +37,7 @@ internal static partial class CameraEndpoints
             .WithName("AddCamera")
             .WithSummary("Register a camera and start reading it")
             .WithDescription("Source: a video file path or an rtsp://, rtsps://, http:// or https:// URL; credentials in it are never returned.")
+            .RequireAuthorization(AccessPolicies.Integrator)
             .Accepts<CameraSpec>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -41,18 +45,24 @@ internal static partial class CameraEndpoints
 
         cameras.MapDelete("/{id}", RemoveAsync)
             .WithName("RemoveCamera")
+            .RequireAuthorization(AccessPolicies.Integrator)
             .WithSummary("Stop a camera and unregister it (its crops stay until retention removes them)");
     }
 
-    private static async Task<Ok<IReadOnlyList<CameraView>>> ListAsync([FromServices] ICameraDirectory directory, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await directory.ListAsync(cancellationToken).ConfigureAwait(false));
+    private static async Task<Ok<IReadOnlyList<CameraView>>> ListAsync(
+        ClaimsPrincipal user, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
+    {
+        var scope = user.CameraScope();
+        var cameras = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<CameraView>>(scope.IsEverything ? cameras : cameras.Where(camera => scope.Allows(camera.Id)).ToArray());
+    }
 
     private static async Task<Results<Ok<CameraView>, ValidationProblem, NotFound<ProblemDetails>>> GetAsync(
-        string id, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
     {
         if (!CameraIds.IsValid(id))
             return InvalidId(id);
-        var camera = await directory.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var camera = user.CameraScope().Allows(id) ? await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         return camera is null ? NoSuchCamera(id) : TypedResults.Ok(camera);
     }
 
@@ -60,6 +70,7 @@ internal static partial class CameraEndpoints
         HttpRequest request,
         [FromServices] ICameraDirectory directory,
         [FromServices] SearchApiContext context,
+        [FromServices] SearchAudit audit,
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync<CameraSpec>(request, context.Options.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -79,6 +90,9 @@ internal static partial class CameraEndpoints
         if (errors.Any)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The camera is not valid.");
 
+        // Recorded before the camera starts (fail closed); the masked source only, never its credentials.
+        if (await audit.RecordAsync(request.HttpContext, AuditActions.CameraAdded, spec.Id, Describe(spec)).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
         try
         {
             var camera = await directory.AddAsync(spec, cancellationToken).ConfigureAwait(false);
@@ -106,13 +120,24 @@ internal static partial class CameraEndpoints
         }
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>>> RemoveAsync(
-        string id, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> RemoveAsync(
+        string id, HttpContext http, [FromServices] ICameraDirectory directory, [FromServices] SearchAudit audit, CancellationToken cancellationToken)
     {
         if (!CameraIds.IsValid(id))
             return InvalidId(id);
+        if (await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            return NoSuchCamera(id);
+        if (await audit.RecordAsync(http, AuditActions.CameraRemoved, id).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
         return await directory.RemoveAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NoSuchCamera(id);
     }
+
+    private static Dictionary<string, string?> Describe(CameraSpec spec) => new()
+    {
+        ["name"] = spec.Name,
+        ["source"] = StreamSourceMask.Mask(spec.Source),
+        ["detector"] = spec.Detector,
+    };
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Registering camera {CameraId} failed")]
     private static partial void RegistrationFailed(ILogger logger, string? cameraId, Exception error);

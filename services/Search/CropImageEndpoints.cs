@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Contracts.Access;
+using VfeTps.Stream.Contracts.Audit;
 using VfeTps.Stream.Preprocessing;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
@@ -12,7 +14,8 @@ namespace VfeTps.Stream.Search;
 
 /// <summary>
 /// <c>GET /api/crops/{cropId}/image</c> (the stored crop JPEG) and <c>GET /api/crops/{cropId}/frame</c>
-/// (the whole frame with the person's box drawn), both cached by the browser as immutable.
+/// (the whole frame with the person's box drawn), both cached by the browser as immutable. Each
+/// opening is audited; a crop of a camera outside the caller's scope answers 404 like a missing one.
 /// </summary>
 internal static class CropImageEndpoints
 {
@@ -38,16 +41,19 @@ internal static class CropImageEndpoints
             .ProducesProblem(StatusCodes.Status500InternalServerError);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>>> GetCropImageAsync(
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> GetCropImageAsync(
         string cropId,
         HttpResponse response,
         [FromServices] IBlobStore blobs,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
+        [FromServices] SearchAudit audit,
         CancellationToken cancellationToken)
     {
-        if (!CropIds.TryParse(cropId, out _, out _, out _))
+        if (!CropIds.TryParse(cropId, out var cameraId, out _, out _))
             return InvalidCropId(cropId);
+        if (!response.HttpContext.User.CameraScope().Allows(cameraId))
+            return NoImage(cropId);
 
         // The deterministic key first; the index's payload knows the key if a store laid it out otherwise.
         var key = BlobKeys.Crop(cropId);
@@ -60,8 +66,10 @@ internal static class CropImageEndpoints
         }
 
         if (jpeg is null)
-            return TypedResults.NotFound(Problems.NotFound($"There is no image of crop '{cropId}'.", "It may never have been stored, or retention removed it."));
+            return NoImage(cropId);
 
+        if (await audit.RecordAsync(response.HttpContext, AuditActions.CropImageOpened, cropId).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
         ImageCaching.SetCacheHeaders(response, context.Options.ImageCacheDuration);
         // The file result answers If-None-Match with 304 itself.
         return TypedResults.File(jpeg, Jpeg, entityTag: ImageCaching.CropTag(jpeg));
@@ -73,15 +81,18 @@ internal static class CropImageEndpoints
         [FromServices] IBlobStore blobs,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
+        [FromServices] SearchAudit audit,
         CancellationToken cancellationToken)
     {
-        if (!CropIds.TryParse(cropId, out _, out _, out _))
+        if (!CropIds.TryParse(cropId, out var cameraId, out _, out _))
             return InvalidCropId(cropId);
+        if (!request.HttpContext.User.CameraScope().Allows(cameraId))
+            return NotIndexed(cropId, index);
 
         // The box and the frame's key live in the index's payload.
         var point = await index.GetAsync(cropId, cancellationToken).ConfigureAwait(false);
         if (point is null)
-            return TypedResults.NotFound(Problems.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
+            return NotIndexed(cropId, index);
 
         var frameKey = point.Payload.FrameKey;
         var stored = BlobKeys.IsValid(frameKey) ? await blobs.GetAsync(frameKey, cancellationToken).ConfigureAwait(false) : null;
@@ -89,6 +100,8 @@ internal static class CropImageEndpoints
             return TypedResults.NotFound(Problems.NotFound($"The frame of crop '{cropId}' is not stored.", "Frames may be kept for a shorter time than crops."));
 
         var box = CropBox.From(point.Payload.Box);
+        if (await audit.RecordAsync(request.HttpContext, AuditActions.CropFrameOpened, cropId).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
         var tag = ImageCaching.FrameTag(stored, box);
         var response = request.HttpContext.Response;
         ImageCaching.SetCacheHeaders(response, context.Options.ImageCacheDuration);
@@ -116,6 +129,13 @@ internal static class CropImageEndpoints
         FrameMarkup.DrawBox(frame, point.Payload.Box);
         return TypedResults.File(ImageFiles.EncodeJpeg(frame, context.Options.FrameJpegQuality), Jpeg, entityTag: tag);
     }
+
+    // A crop of a camera outside the caller's scope is answered exactly as a missing one.
+    private static NotFound<ProblemDetails> NoImage(string cropId) =>
+        TypedResults.NotFound(Problems.NotFound($"There is no image of crop '{cropId}'.", "It may never have been stored, or retention removed it."));
+
+    private static NotFound<ProblemDetails> NotIndexed(string cropId, IVectorIndex index) =>
+        TypedResults.NotFound(Problems.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
 
     private static ValidationProblem InvalidCropId(string cropId) =>
         TypedResults.ValidationProblem(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Search;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -7,19 +8,21 @@ namespace Microsoft.AspNetCore.Builder;
 public static class SearchEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>/api/search</c>, <c>/api/search/similar</c>, <c>/api/crops/{cropId}/image|frame</c>,
-    /// <c>/api/cameras</c>, <c>/api/model</c> and the OpenAPI document at <c>/openapi/v1.json</c>
-    /// (so the host must not map <c>MapOpenApi</c> itself). Needs <c>AddSearch</c>.
+    /// Maps <c>/api/search</c>, <c>/api/search/similar</c>, <c>/api/crops/{cropId}/image|frame</c>
+    /// (operators; searches rate-limited per key or user), <c>/api/cameras</c> (read by anyone signed in,
+    /// changed by integrators), <c>/api/model</c> (anyone signed in) and the OpenAPI document at
+    /// <c>/openapi/v1.json</c> (so the host must not map <c>MapOpenApi</c> itself). Needs <c>AddSearch</c>
+    /// and the access library's authentication, policies and rate limiter.
     /// </summary>
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.Authenticated);
         var api = app.MapGroup("/api");
-        SearchEndpoints.Map(api);
-        CropImageEndpoints.Map(api);
+        SearchEndpoints.Map(api.MapGroup(string.Empty).RequireAuthorization(AccessPolicies.Operator).RequireRateLimiting(AccessPolicies.SearchRateLimit));
+        CropImageEndpoints.Map(api.MapGroup(string.Empty).RequireAuthorization(AccessPolicies.Operator));
         CameraEndpoints.Map(api);
-        ModelEndpoints.Map(api);
+        ModelEndpoints.Map(api.MapGroup(string.Empty).RequireAuthorization(AccessPolicies.Authenticated));
         return app;
     }
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using VfeTps.Stream.Contracts.Access;
+using VfeTps.Stream.Contracts.Audit;
 using VfeTps.Stream.Inference;
 using VfeTps.Stream.VectorIndex;
 
@@ -49,6 +52,7 @@ internal static class SearchEndpoints
         [FromServices] ServingModel model,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
+        [FromServices] SearchAudit audit,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -62,11 +66,12 @@ internal static class SearchEndpoints
         float[] vector;
         string modelVersion;
         SearchQuery? query;
+        string text;
         using (var lease = model.Acquire())
         {
             var errors = new ValidationErrors();
             var maxCharacters = Math.Min(context.Options.MaxQueryCharacters, lease.TextEncoder.MaxQueryCharacters);
-            query = SearchRequestValidator.Validate(search, context.Options, maxCharacters, errors, out var text);
+            query = SearchRequestValidator.Validate(search, context.Options, maxCharacters, errors, out text);
             if (query is null)
                 return Invalid(context, SearchMetrics.TextKind, errors);
 
@@ -85,10 +90,17 @@ internal static class SearchEndpoints
                         + "searches resume when the index for the new model is complete.");
             }
 
+            if (!SearchScope.TryLimit(request.HttpContext.User, query, out query))
+                return await OutOfScopeAsync(request.HttpContext, context, audit, SearchMetrics.TextKind, AuditActions.Search, null, Describe(query, text, null)).ConfigureAwait(false);
+
             vector = lease.TextEncoder.Embed(text);
         }
 
-        var results = await CropSearcher.SearchAsync(index, vector, query, excluded: null, request.PathBase, cancellationToken).ConfigureAwait(false);
+        var results = SearchScope.SeesNothing(query)
+            ? []
+            : await CropSearcher.SearchAsync(index, vector, query, excluded: null, request.PathBase, cancellationToken).ConfigureAwait(false);
+        if (await audit.RecordAsync(request.HttpContext, AuditActions.Search, null, Describe(query, text, results.Count)).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
         return Answered(context, SearchMetrics.TextKind, started, modelVersion, query, results);
     }
 
@@ -96,6 +108,7 @@ internal static class SearchEndpoints
         HttpRequest request,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
+        [FromServices] SearchAudit audit,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -112,15 +125,24 @@ internal static class SearchEndpoints
             return Invalid(context, SearchMetrics.SimilarKind, errors);
 
         var cropId = similar.CropId!;
+        var user = request.HttpContext.User;
+        if (!SearchScope.TryLimit(user, query, out query))
+            return await OutOfScopeAsync(request.HttpContext, context, audit, SearchMetrics.SimilarKind, AuditActions.SearchSimilar, cropId, Describe(query, null, null)).ConfigureAwait(false);
+
+        // A crop of a camera the caller may not see is answered as absent: its existence is not theirs to learn.
         var point = await index.GetAsync(cropId, cancellationToken).ConfigureAwait(false);
-        if (point is null)
+        if (point is null || !user.CameraScope().Allows(point.Payload.CameraId))
         {
             context.Metrics.Refused(SearchMetrics.SimilarKind, "not_found");
             return TypedResults.NotFound(Problems.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
         }
 
         var ownTrack = similar.IncludeSameTrack == true ? (TrackKey?)null : new TrackKey(point.Payload.CameraId, point.Payload.TrackId);
-        var results = await CropSearcher.SearchAsync(index, point.Vector, query, ownTrack, request.PathBase, cancellationToken).ConfigureAwait(false);
+        var results = SearchScope.SeesNothing(query)
+            ? []
+            : await CropSearcher.SearchAsync(index, point.Vector, query, ownTrack, request.PathBase, cancellationToken).ConfigureAwait(false);
+        if (await audit.RecordAsync(request.HttpContext, AuditActions.SearchSimilar, cropId, Describe(query, null, results.Count)).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
         return Answered(context, SearchMetrics.SimilarKind, started, index.Name, query, results);
     }
 
@@ -131,6 +153,37 @@ internal static class SearchEndpoints
         context.Metrics.Answered(kind, elapsed, results.Count);
         context.Logger.SearchAnswered(kind, results.Count, elapsed.TotalMilliseconds, modelVersion);
         return TypedResults.Ok(new SearchResponse(modelVersion, Math.Round(elapsed.TotalMilliseconds, 2), query.GroupByTrack, results));
+    }
+
+    /// <summary>The query named a camera outside the caller's scope: refused (403) and recorded as refused.</summary>
+    private static async Task<ProblemHttpResult> OutOfScopeAsync(
+        HttpContext http, SearchApiContext context, SearchAudit audit, string kind, string action, string? target, IReadOnlyDictionary<string, string?> detail)
+    {
+        context.Metrics.Refused(kind, "forbidden");
+        if (await audit.RecordAsync(http, action, target, detail, AuditOutcome.Refused).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "The search names a camera you may not search.",
+            detail: "Leave the camera filter out to search every camera you may see, or name only those.");
+    }
+
+    /// <summary>What the audit trail keeps of a search: the text, the filters and how many results it returned.</summary>
+    private static Dictionary<string, string?> Describe(SearchQuery query, string? text, int? results)
+    {
+        var detail = new Dictionary<string, string?>
+        {
+            ["cameras"] = query.Cameras is null ? null : string.Join(",", query.Cameras.Order(StringComparer.Ordinal)),
+            ["from"] = query.From?.ToString("O", CultureInfo.InvariantCulture),
+            ["to"] = query.To?.ToString("O", CultureInfo.InvariantCulture),
+            ["k"] = query.K.ToString(CultureInfo.InvariantCulture),
+            ["groupByTrack"] = query.GroupByTrack ? "true" : "false",
+        };
+        if (text is not null)
+            detail["text"] = text;
+        if (results is { } count)
+            detail["results"] = count.ToString(CultureInfo.InvariantCulture);
+        return detail;
     }
 
     private static ValidationProblem Invalid(SearchApiContext context, string kind, ValidationErrors errors)

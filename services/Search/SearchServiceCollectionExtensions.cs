@@ -16,7 +16,8 @@ public static class SearchServiceCollectionExtensions
     /// <see cref="SearchMetrics"/>, ProblemDetails, enums written as names in JSON answers, the OpenAPI
     /// document <c>v1</c> and the <see cref="ServingModelHealthCheck"/>. The host registers the rest: <c>ServingModel</c>,
     /// <c>IVectorIndex</c> (the serving model's collection; resolved per request, so a scoped or
-    /// transient registration may follow the alias), <c>IBlobStore</c> and <c>ICameraDirectory</c>.
+    /// transient registration may follow the alias), <c>IBlobStore</c>, <c>ICameraDirectory</c>, <c>IAuditTrail</c>
+    /// and the authentication, authorization and rate-limit policies of <c>AccessPolicies</c> (the access library).
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration root.</param>
@@ -32,6 +33,7 @@ public static class SearchServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SearchMetrics>();
         services.TryAddSingleton<SearchApiContext>();
+        services.TryAddSingleton<SearchAudit>();
         services.AddProblemDetails();
         // Camera states and the like as names, not numbers: integrators read these answers.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

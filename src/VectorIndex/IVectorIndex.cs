@@ -39,4 +39,12 @@ public interface IVectorIndex : IAsyncDisposable
     Task<long> DeleteCapturedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The <paramref name="count"/> most recently captured live points (by payload capture time), newest
+    /// first, their vectors normalised; fewer when the collection holds fewer. For consumers that need a
+    /// sample of recent crops at start (the watchlists calibrate their scores on it).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not within 1..<see cref="VectorIndexArguments.MaxLatestCount"/>.</exception>
+    Task<IReadOnlyList<CropVector>> LatestAsync(int count, CancellationToken cancellationToken);
 }

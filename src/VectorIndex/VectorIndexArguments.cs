@@ -16,6 +16,9 @@ public static class VectorIndexArguments
     /// <summary>The most points one upsert may carry.</summary>
     public const int MaxBatchSize = 65536;
 
+    /// <summary>The most points <see cref="IVectorIndex.LatestAsync"/> returns.</summary>
+    public const int MaxLatestCount = 100_000;
+
     /// <summary>Checks a batch: every point complete, its vector of the index's dimension, finite and not all zero.</summary>
     /// <exception cref="ArgumentException">A point is invalid; the message names its crop id.</exception>
     public static void ValidatePoints(IReadOnlyList<CropVector> points, int dimension)
@@ -67,6 +70,15 @@ public static class VectorIndexArguments
         if (cropsPerTrack is < 1 or > MaxCropsPerTrack)
         {
             throw new ArgumentOutOfRangeException(nameof(cropsPerTrack), cropsPerTrack, $"Crops per track must be within 1..{MaxCropsPerTrack}.");
+        }
+    }
+
+    /// <exception cref="ArgumentOutOfRangeException">Not within 1..<see cref="MaxLatestCount"/>.</exception>
+    public static void ValidateLatestCount(int count)
+    {
+        if (count is < 1 or > MaxLatestCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"The count must be within 1..{MaxLatestCount}.");
         }
     }
 

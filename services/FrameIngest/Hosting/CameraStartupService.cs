@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VfeTps.Stream.Contracts;
 using VfeTps.Stream.FrameIngest.Cameras;
 using VfeTps.Stream.FrameIngest.Registry;
 

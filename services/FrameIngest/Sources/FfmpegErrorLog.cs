@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VfeTps.Stream.Contracts;
 
 namespace VfeTps.Stream.FrameIngest.Sources;
 

@@ -251,6 +251,59 @@ internal sealed class EmbeddedCollection
         }
     }
 
+    /// <summary>
+    /// The newest live rows by capture time: one pass keeping a min-heap of <paramref name="count"/>
+    /// (O(n log count)); equal capture times go to the row written later.
+    /// </summary>
+    public IReadOnlyList<CropVector> Latest(int count, CancellationToken cancellationToken)
+    {
+        VectorIndexArguments.ValidateLatestCount(count);
+        _lock.EnterReadLock();
+        try
+        {
+            ThrowIfClosed();
+            var rows = _rows;
+            var newest = new PriorityQueue<long, (long Ticks, long Key)>((int)Math.Min(count, rows.LiveCount));
+            for (var s = 0; s < rows.Segments.Count; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var segment = rows.Segments[s];
+                for (var row = 0; row < segment.Count; row++)
+                {
+                    if (segment.Tracks[row] == Segment.DeadTrack)
+                    {
+                        continue;
+                    }
+
+                    var priority = (segment.Ticks[row], ExactScan.KeyOf(s, row));
+                    if (newest.Count < count)
+                    {
+                        newest.Enqueue(priority.Item2, priority);
+                    }
+                    else if (newest.TryPeek(out _, out var oldest) && priority.CompareTo(oldest) > 0)
+                    {
+                        newest.DequeueEnqueue(priority.Item2, priority);
+                    }
+                }
+            }
+
+            // The heap pops oldest first: fill the result from the back.
+            var result = new CropVector[newest.Count];
+            for (var i = result.Length - 1; i >= 0; i--)
+            {
+                var (segmentIndex, row) = ExactScan.Locate(newest.Dequeue());
+                var segment = rows.Segments[segmentIndex];
+                result[i] = new CropVector(segment.CropIds[row], segment.VectorOf(row).ToArray(), segment.Payloads[row]);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public async Task<long> DeleteCapturedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);

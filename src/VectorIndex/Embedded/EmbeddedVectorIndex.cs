@@ -48,6 +48,9 @@ public sealed class EmbeddedVectorIndex : IVectorIndex
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Run(_collection.Count, cancellationToken);
 
+    public Task<IReadOnlyList<CropVector>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        Run(() => _collection.Latest(count, cancellationToken), cancellationToken);
+
     /// <summary>
     /// Rewrites the point log with only the live points and drops tombstones from memory. Runs by
     /// itself after writes and retention once superseded records outweigh

@@ -1,4 +1,4 @@
-namespace VfeTps.Stream.FrameIngest.Tests;
+namespace VfeTps.Stream.Contracts.Tests;
 
 public sealed class StreamSourceMaskTests
 {

@@ -1,14 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace VfeTps.Stream.FrameIngest;
+namespace VfeTps.Stream.Contracts;
 
 /// <summary>
 /// Removes credentials from camera sources and from any text that may echo them (log lines,
 /// exception messages, ffmpeg's stderr). Masked: the user-info part of a URL
 /// (<c>rtsp://***:***@host/path</c>) and the values of query parameters whose names say they hold
-/// a secret (password, token, key, secret, auth, signature, …). Every log line and error message of
-/// FrameIngest that could hold a source goes through here. A password with an unencoded '/', '?',
+/// a secret (password, token, key, secret, auth, signature, …). Every log line, error message and
+/// audit record that could hold a source goes through here. A password with an unencoded '/', '?',
 /// '#' or '@' is masked too: the user-info is taken to run to the last '@' before a host-shaped name,
 /// even where that hides more than the credentials.
 /// </summary>
