@@ -32,7 +32,9 @@ public sealed class OpenApiTests(SearchFixture data)
             Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path} is missing from the OpenAPI document.");
             Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary.");
         }
-        Assert.Equal(routes.Select(r => r.Path).Distinct().Count(), paths.EnumerateObject().Count());
+        // Besides these, only the access library's routes (mapped by the same host) are documented.
+        var others = paths.EnumerateObject().Select(p => p.Name).Except(routes.Select(r => r.Path)).ToArray();
+        Assert.All(others, path => Assert.True(path.StartsWith("/api/auth/", StringComparison.Ordinal) || path.StartsWith("/api/users", StringComparison.Ordinal) || path.StartsWith("/api/keys", StringComparison.Ordinal), $"{path} is not a search or access route."));
     }
 
     [Fact]

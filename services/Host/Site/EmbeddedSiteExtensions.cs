@@ -1,7 +1,10 @@
 using MassTransit;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Inference;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
@@ -34,6 +37,11 @@ public static class EmbeddedSiteExtensions
         services.AddInProcessEventStream<CropEmbedded>(options => options.EmbeddedStreamCapacity);
 
         AddModelAndIndex(services, configuration);
+
+        // The audit trail before access: the first admin's creation is audited by a hosted service.
+        services.AddAuditTrail(configuration);
+        services.AddSiteAccess(configuration);
+        services.AddHostedService<ServingModelAudit>();
 
         // The bus first: its hosted service then starts before the services that publish on it and stops after them.
         services.AddMassTransit(bus =>
@@ -87,13 +95,26 @@ public static class EmbeddedSiteExtensions
         });
     }
 
-    /// <summary>/healthz (all checks) and /metrics (Prometheus text format).</summary>
+    /// <summary>
+    /// Authentication, authorization and rate limits first; then /healthz (anonymous, status only),
+    /// /metrics (Prometheus text format, any signed-in key), and the access, audit, search and site APIs.
+    /// </summary>
     public static WebApplication MapEmbeddedSite(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.UseSiteAccess();
+        // Load balancers probe without credentials; the answer is the status word only.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteStatusOnlyAsync }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AccessPolicies.Authenticated);
+        app.MapAccessApi();
+        app.MapAuditApi();
         app.MapSearchApi();
         app.MapSiteApi();
         return app;
+    }
+
+    private static Task WriteStatusOnlyAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(report.Status.ToString());
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VfeTps.Stream.Audit;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
 
@@ -6,13 +7,15 @@ namespace VfeTps.Stream.Host.Site;
 
 /// <summary>
 /// Deletes what is older than the retention period: vectors (by capture time), crop and frame JPEGs
-/// (by write time, which is within seconds of capture) and dead letters. Runs at start and then
+/// (by write time, which is within seconds of capture), dead letters and audit entries (oldest first,
+/// so the audit chain stays verifiable). Runs at start and then
 /// every <see cref="SiteOptions.RetentionInterval"/>; a failed round is logged and retried next time.
 /// </summary>
 public sealed partial class RetentionService(
     IVectorIndex index,
     IBlobStore blobs,
     SqliteDeadLetterStore deadLetters,
+    SqliteAuditTrail audit,
     IOptions<SiteOptions> options,
     TimeProvider timeProvider,
     ILogger<RetentionService> logger) : BackgroundService
@@ -46,16 +49,17 @@ public sealed partial class RetentionService(
         var crops = await blobs.DeleteWrittenBeforeAsync("crops/", cutoff, cancellationToken).ConfigureAwait(false);
         var frames = await blobs.DeleteWrittenBeforeAsync("frames/", cutoff, cancellationToken).ConfigureAwait(false);
         var letters = deadLetters.DeleteBefore(cutoff);
-        if (vectors + crops + frames + letters > 0)
+        var audited = await audit.DeleteBeforeAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        if (vectors + crops + frames + letters + audited > 0)
         {
-            LogDeleted(cutoff, vectors, crops, frames, letters);
+            LogDeleted(cutoff, vectors, crops, frames, letters, audited);
         }
 
         return vectors;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted what was captured before {Cutoff:O}: {Vectors} vectors, {Crops} crops, {Frames} frames, {Letters} dead letters")]
-    private partial void LogDeleted(DateTimeOffset cutoff, long vectors, long crops, long frames, int letters);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted what was captured before {Cutoff:O}: {Vectors} vectors, {Crops} crops, {Frames} frames, {Letters} dead letters, {Audited} audit entries")]
+    private partial void LogDeleted(DateTimeOffset cutoff, long vectors, long crops, long frames, int letters, int audited);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention round failed; it runs again at the next interval")]
     private partial void LogFailed(Exception exception);

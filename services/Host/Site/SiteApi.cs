@@ -1,4 +1,5 @@
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Messaging;
 using VfeTps.Stream.VectorIndex;
 
@@ -9,12 +10,14 @@ public static class SiteApi
 {
     public static IEndpointRouteBuilder MapSiteApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Site");
+        var group = app.MapGroup("/api").WithTags("Site").RequireAuthorization(AccessPolicies.Authenticated);
         group.MapGet("/stats", GetStatsAsync)
             .WithName("GetStats")
             .WithSummary("Pipeline statistics: crops indexed, capture-to-searchable latency, stream backlogs.");
         group.MapGet("/dead-letters", (SqliteDeadLetterStore store, int? limit) => TypedResults.Ok(store.Latest(limit ?? 100)))
             .WithName("GetDeadLetters")
+            // Dead letters name crops and cameras: for those who run the pipeline, not every operator.
+            .RequireAuthorization(policy => policy.RequireRole(SiteRoles.Integrator, SiteRoles.Ml, SiteRoles.Admin))
             .WithSummary("The latest messages a stage refused, with the reason (newest first; limit 1–1000, default 100).");
         return app;
     }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using VfeTps.Stream.Audit;
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Contracts.Audit;
 using VfeTps.Stream.Host.Site;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
@@ -21,12 +24,18 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly LocalFolderBlobStore _blobs;
     private readonly SqliteDeadLetterStore _deadLetters;
+    private readonly SqliteAuditTrail _audit;
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private IVectorIndex _index = null!;
 
     public RetentionServiceTests()
     {
         _blobs = new LocalFolderBlobStore(_temp.PathOf("blobs"));
-        _deadLetters = new SqliteDeadLetterStore(new SiteDatabase(_temp.PathOf("site.db")), NullLogger<SqliteDeadLetterStore>.Instance);
+        var database = new SiteDatabase(_temp.PathOf("site.db"));
+        _deadLetters = new SqliteDeadLetterStore(database, NullLogger<SqliteDeadLetterStore>.Instance);
+        _audit = new SqliteAuditTrail(
+            database, _clock, Microsoft.Extensions.Options.Options.Create(new AuditOptions()),
+            new AuditMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<SqliteAuditTrail>.Instance);
     }
 
     private DateTimeOffset Cutoff => _clock.GetUtcNow() - Retention;
@@ -39,6 +48,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _index.DisposeAsync();
+        await _meters.DisposeAsync();
         _temp.Dispose();
     }
 
@@ -90,6 +100,20 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Audit_entries_older_than_the_cutoff_are_deleted_and_the_rest_still_verifies()
+    {
+        await _audit.RecordAsync(AuditRecord.OfSystem(AuditActions.ModelLoaded, "old"), TestContext.Current.CancellationToken);
+        _clock.Advance(Retention + TimeSpan.FromDays(1));
+        await _audit.RecordAsync(AuditRecord.OfSystem(AuditActions.ModelLoaded, "new"), TestContext.Current.CancellationToken);
+
+        await Service().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        var page = await _audit.QueryAsync(new AuditFilter(), TestContext.Current.CancellationToken);
+        Assert.Equal(["new"], page.Entries.Select(entry => entry.Target));
+        Assert.True((await _audit.VerifyAsync(TestContext.Current.CancellationToken)).Intact);
+    }
+
+    [Fact]
     public async Task The_cutoff_follows_the_clock()
     {
         await AddVectorAsync(Track.TenDaysOld, _clock.GetUtcNow().AddDays(-10));
@@ -124,7 +148,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         var log = new RecordingLogger();
         var blobs = new FailOnceBlobStore(_blobs);
         await PutWrittenAtAsync("crops/old.jpg", Cutoff.AddDays(-1));
-        var service = new RetentionService(_index, blobs, _deadLetters, Options(), _clock, log);
+        var service = new RetentionService(_index, blobs, _deadLetters, _audit, Options(), _clock, log);
         await service.StartAsync(TestContext.Current.CancellationToken);
         await EventuallyAsync(() => Task.FromResult(log.Errors > 0), "the failed round logged");
 
@@ -136,7 +160,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     }
 
     private RetentionService Service() =>
-        new(_index, _blobs, _deadLetters, Options(), _clock, NullLogger<RetentionService>.Instance);
+        new(_index, _blobs, _deadLetters, _audit, Options(), _clock, NullLogger<RetentionService>.Instance);
 
     private static IOptions<SiteOptions> Options() =>
         Microsoft.Extensions.Options.Options.Create(new SiteOptions { Retention = Retention, RetentionInterval = TimeSpan.FromHours(1) });

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace VfeTps.Stream.Access;
+
+/// <summary>Checks of free text (key names) that keep hostile characters out of lists and logs.</summary>
+internal static class TextRules
+{
+    public static bool IsWellFormedUtf16(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                i++;
+            else if (char.IsSurrogate(value[i]))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the text is safe to show: well-formed, no control or invisible formatting characters
+    /// (a right-to-left override or a zero-width space would make one name look like another), nothing
+    /// unassigned or private-use, no line breaks, and no spaces at either end.
+    /// </summary>
+    public static bool IsDisplayable(string value)
+    {
+        if (!IsWellFormedUtf16(value) || value.Trim().Length != value.Length)
+            return false;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            switch (Rune.GetUnicodeCategory(rune))
+            {
+                case UnicodeCategory.Control:
+                case UnicodeCategory.Format:
+                case UnicodeCategory.Surrogate:
+                case UnicodeCategory.PrivateUse:
+                case UnicodeCategory.OtherNotAssigned:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}

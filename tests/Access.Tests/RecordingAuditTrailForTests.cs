@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using VfeTps.Stream.Contracts.Audit;
+
+namespace VfeTps.Stream.Access.Tests;
+
+/// <summary>
+/// Test double of the audit trail (the real one is another library, written alongside): keeps every
+/// record in memory, and throws like a trail that cannot write while <see cref="Failing"/> is set.
+/// </summary>
+internal sealed class RecordingAuditTrailForTests : IAuditTrail
+{
+    private readonly ConcurrentQueue<AuditRecord> _records = new();
+
+    public IReadOnlyList<AuditRecord> Records => [.. _records];
+
+    /// <summary>While true, every write throws (a full disk, a locked database).</summary>
+    public bool Failing { get; set; }
+
+    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        if (Failing)
+            throw new IOException("The audit trail's storage is not writable (test double).");
+        _records.Enqueue(record);
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<AuditRecord> Of(string action) => Records.Where(record => record.Action == action).ToArray();
+}
