@@ -1,13 +1,14 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using System.Security.Claims;
-using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.Contracts;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Search;
 
@@ -70,7 +71,7 @@ internal static partial class CameraEndpoints
         HttpRequest request,
         [FromServices] ICameraDirectory directory,
         [FromServices] SearchApiContext context,
-        [FromServices] SearchAudit audit,
+        [FromServices] RequestAudit audit,
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync<CameraSpec>(request, context.Options.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -121,7 +122,7 @@ internal static partial class CameraEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> RemoveAsync(
-        string id, HttpContext http, [FromServices] ICameraDirectory directory, [FromServices] SearchAudit audit, CancellationToken cancellationToken)
+        string id, HttpContext http, [FromServices] ICameraDirectory directory, [FromServices] RequestAudit audit, CancellationToken cancellationToken)
     {
         if (!CameraIds.IsValid(id))
             return InvalidId(id);

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Preprocessing;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Search;
 
@@ -47,7 +48,7 @@ internal static class CropImageEndpoints
         [FromServices] IBlobStore blobs,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
-        [FromServices] SearchAudit audit,
+        [FromServices] RequestAudit audit,
         CancellationToken cancellationToken)
     {
         if (!CropIds.TryParse(cropId, out var cameraId, out _, out _))
@@ -81,7 +82,7 @@ internal static class CropImageEndpoints
         [FromServices] IBlobStore blobs,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
-        [FromServices] SearchAudit audit,
+        [FromServices] RequestAudit audit,
         CancellationToken cancellationToken)
     {
         if (!CropIds.TryParse(cropId, out var cameraId, out _, out _))

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
 using VfeTps.Stream.Inference;
 using VfeTps.Stream.VectorIndex;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Search;
 
@@ -52,7 +53,7 @@ internal static class SearchEndpoints
         [FromServices] ServingModel model,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
-        [FromServices] SearchAudit audit,
+        [FromServices] RequestAudit audit,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -108,7 +109,7 @@ internal static class SearchEndpoints
         HttpRequest request,
         [FromServices] IVectorIndex index,
         [FromServices] SearchApiContext context,
-        [FromServices] SearchAudit audit,
+        [FromServices] RequestAudit audit,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -157,7 +158,7 @@ internal static class SearchEndpoints
 
     /// <summary>The query named a camera outside the caller's scope: refused (403) and recorded as refused.</summary>
     private static async Task<ProblemHttpResult> OutOfScopeAsync(
-        HttpContext http, SearchApiContext context, SearchAudit audit, string kind, string action, string? target, IReadOnlyDictionary<string, string?> detail)
+        HttpContext http, SearchApiContext context, RequestAudit audit, string kind, string action, string? target, IReadOnlyDictionary<string, string?> detail)
     {
         context.Metrics.Refused(kind, "forbidden");
         if (await audit.RecordAsync(http, action, target, detail, AuditOutcome.Refused).ConfigureAwait(false) is { } unaudited)

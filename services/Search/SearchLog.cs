@@ -18,7 +18,4 @@ internal static partial class SearchLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The stored frame {FrameKey} of crop {CropId} could not be decoded: {Reason}")]
     public static partial void FrameUndecodable(this ILogger logger, string frameKey, string cropId, string reason);
-
-    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The audit trail refused a {Action} record; the action is refused")]
-    public static partial void AuditUnavailable(this ILogger logger, string action, Exception error);
 }

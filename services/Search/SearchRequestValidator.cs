@@ -1,5 +1,6 @@
 using System.Globalization;
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Search;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using VfeTps.Stream.Search;
+using VfeTps.Stream.WebApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,7 @@ public static class SearchServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SearchMetrics>();
         services.TryAddSingleton<SearchApiContext>();
-        services.TryAddSingleton<SearchAudit>();
+        services.TryAddSingleton<RequestAudit>();
         services.AddProblemDetails();
         // Camera states and the like as names, not numbers: integrators read these answers.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VfeTps.Stream.Access;
 using VfeTps.Stream.Contracts.Access;
+using VfeTps.Stream.WebApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +44,7 @@ public static class AccessServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<LoginThrottle>();
-        services.TryAddSingleton<AccessAudit>();
+        services.TryAddSingleton<RequestAudit>();
         services.TryAddSingleton<AccessApiContext>();
         services.TryAddSingleton<IBootstrapCredentialWriter, ConsoleBootstrapCredentialWriter>();
         services.AddHostedService<AdminBootstrap>();

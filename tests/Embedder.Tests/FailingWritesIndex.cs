@@ -23,6 +23,8 @@ internal sealed class FailingWritesIndex(IVectorIndex inner, int failures) : IVe
 
     public Task<IReadOnlyList<VectorHit>> SearchAsync(VectorQuery query, CancellationToken cancellationToken) => inner.SearchAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<CropVector>> LatestAsync(int count, CancellationToken cancellationToken) => inner.LatestAsync(count, cancellationToken);
+
     public Task<IReadOnlyList<TrackHit>> SearchTracksAsync(VectorQuery query, int cropsPerTrack, CancellationToken cancellationToken) =>
         inner.SearchTracksAsync(query, cropsPerTrack, cancellationToken);
 

@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -12,7 +13,7 @@ namespace VfeTps.Stream.Access;
 /// then answered with a ProblemDetails body. When the record cannot be written the answer is 503 (fail
 /// closed, like every audited action). Challenges (401) and successes go to the default handler.
 /// </summary>
-internal sealed class AccessDeniedAuditor(AccessAudit audit, AccessMetrics metrics) : IAuthorizationMiddlewareResultHandler
+internal sealed class AccessDeniedAuditor(RequestAudit audit, AccessMetrics metrics) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -27,7 +28,7 @@ internal sealed class AccessDeniedAuditor(AccessAudit audit, AccessMetrics metri
         }
 
         metrics.Denied();
-        var detail = AccessAudit.Detail(
+        var detail = AuditDetail.Of(
             ("method", context.Request.Method),
             ("policy", PolicyNames(context)),
             ("missing", Missing(authorizeResult.AuthorizationFailure)));
@@ -35,7 +36,7 @@ internal sealed class AccessDeniedAuditor(AccessAudit audit, AccessMetrics metri
             context.User, AuditActions.AccessDenied, context.Request.Path.Value, detail, AuditOutcome.Refused, ClientAddress.Of(context));
         var result = await audit.TryRecordAsync(record, context.RequestAborted).ConfigureAwait(false)
             ? Problems.Forbidden("You do not have the role this needs.", $"Needs: {detail["missing"]}.")
-            : Problems.AuditUnavailable();
+            : RequestAudit.Unavailable();
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -16,7 +17,7 @@ internal sealed partial class AdminBootstrap(
     UserStore users,
     PasswordHasher passwords,
     IBootstrapCredentialWriter writer,
-    AccessAudit audit,
+    RequestAudit audit,
     IOptions<AccessOptions> options,
     TimeProvider time,
     ILogger<AdminBootstrap> logger) : IHostedService
@@ -41,7 +42,7 @@ internal sealed partial class AdminBootstrap(
         var record = AuditRecord.OfSystem(
             AuditActions.UserCreated,
             admin.Name,
-            AccessAudit.Detail(("roles", StoredLists.JoinRoles(admin.Roles)), ("password", generated is null ? "configured" : "generated")));
+            AuditDetail.Of(("roles", StoredLists.JoinRoles(admin.Roles)), ("password", generated is null ? "configured" : "generated")));
         if (!await audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
             throw new InvalidOperationException("The first administrator could not be recorded in the audit trail, so it was not created; check the audit trail's storage.");
 

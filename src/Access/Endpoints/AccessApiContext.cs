@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -9,7 +10,7 @@ internal sealed class AccessApiContext(
     ApiKeyStore keys,
     PasswordHasher passwords,
     LoginThrottle throttle,
-    AccessAudit audit,
+    RequestAudit audit,
     AccessMetrics metrics,
     IOptions<AccessOptions> options,
     TimeProvider time)
@@ -24,7 +25,7 @@ internal sealed class AccessApiContext(
 
     public LoginThrottle Throttle { get; } = throttle;
 
-    public AccessAudit Audit { get; } = audit;
+    public RequestAudit Audit { get; } = audit;
 
     public AccessMetrics Metrics { get; } = metrics;
 

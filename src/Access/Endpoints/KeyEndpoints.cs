@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -57,10 +58,10 @@ internal static class KeyEndpoints
             return Problems.Forbidden("Only a user or a user's key can own a key.");
 
         var id = ApiKeyFormat.NewId();
-        var detail = AccessAudit.Detail(("name", name), ("roles", StoredLists.JoinRoles(roles)), ("cameras", cameras is null ? "all" : string.Join(',', cameras)));
+        var detail = AuditDetail.Of(("name", name), ("roles", StoredLists.JoinRoles(roles)), ("cameras", cameras is null ? "all" : string.Join(',', cameras)));
         var record = AuditRecord.Of(http.User, AuditActions.KeyCreated, id, detail, clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Problems.AuditUnavailable();
+            return RequestAudit.Unavailable();
         var (key, secret) = await access.Keys.CreateAsync(id, name, owner, roles, cameras, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"{http.Request.PathBase}/api/keys/{key.Id}", new CreatedKey(KeyView.Of(key), secret));
     }
@@ -81,9 +82,9 @@ internal static class KeyEndpoints
         if (key.RevokedAt is not null)
             return TypedResults.NoContent();
 
-        var record = AuditRecord.Of(http.User, AuditActions.KeyRevoked, id, AccessAudit.Detail(("name", key.Name)), clientAddress: ClientAddress.Of(http));
+        var record = AuditRecord.Of(http.User, AuditActions.KeyRevoked, id, AuditDetail.Of(("name", key.Name)), clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Problems.AuditUnavailable();
+            return RequestAudit.Unavailable();
         return await access.Keys.RevokeAsync(id, cancellationToken).ConfigureAwait(false) == KeyRevocation.NotFound
             ? Problems.NotFound($"There is no key '{id}'.")
             : TypedResults.NoContent();

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -65,7 +66,7 @@ internal static class LoginEndpoints
             access.Throttle.RecordFailure(name, address);
             var reason = user is null ? "unknown-user" : !passwordMatches ? "wrong-password" : "disabled";
             var failed = AuditRecord.Of(
-                http.User, AuditActions.LoginFailed, name, AccessAudit.Detail(("reason", reason)), AuditOutcome.Refused, ClientAddress.Of(http));
+                http.User, AuditActions.LoginFailed, name, AuditDetail.Of(("reason", reason)), AuditOutcome.Refused, ClientAddress.Of(http));
             if (!await access.Audit.TryRecordAsync(failed, cancellationToken).ConfigureAwait(false))
                 return Unavailable(access);
             access.Metrics.Login(LoginOutcomes.Failed);
@@ -91,7 +92,7 @@ internal static class LoginEndpoints
         HttpContext http, AccessApiContext access, string name, TimeSpan wait, CancellationToken cancellationToken)
     {
         var record = AuditRecord.Of(
-            http.User, AuditActions.LoginFailed, name, AccessAudit.Detail(("reason", "throttled")), AuditOutcome.Refused, ClientAddress.Of(http));
+            http.User, AuditActions.LoginFailed, name, AuditDetail.Of(("reason", "throttled")), AuditOutcome.Refused, ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
             return Unavailable(access);
         access.Metrics.LoginThrottled();
@@ -105,6 +106,6 @@ internal static class LoginEndpoints
     private static ProblemHttpResult Unavailable(AccessApiContext access)
     {
         access.Metrics.Login(LoginOutcomes.Unavailable);
-        return Problems.AuditUnavailable();
+        return RequestAudit.Unavailable();
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -50,7 +51,7 @@ internal static class SessionEndpoints
         {
             var record = AuditRecord.Of(http.User, AuditActions.LoggedOut, http.User.ActorName(), clientAddress: ClientAddress.Of(http));
             if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-                return Problems.AuditUnavailable();
+                return RequestAudit.Unavailable();
             await access.Sessions.DeleteAsync(token, cancellationToken).ConfigureAwait(false);
         }
 
@@ -95,16 +96,16 @@ internal static class SessionEndpoints
         {
             access.Throttle.RecordFailure(name, address);
             var refused = AuditRecord.Of(
-                http.User, AuditActions.UserUpdated, name, AccessAudit.Detail(("password", "changed"), ("reason", "wrong-current-password")),
+                http.User, AuditActions.UserUpdated, name, AuditDetail.Of(("password", "changed"), ("reason", "wrong-current-password")),
                 AuditOutcome.Refused, ClientAddress.Of(http));
             if (!await access.Audit.TryRecordAsync(refused, cancellationToken).ConfigureAwait(false))
-                return Problems.AuditUnavailable();
+                return RequestAudit.Unavailable();
             return Problems.Unauthorized("The current password is wrong.");
         }
 
-        var record = AuditRecord.Of(http.User, AuditActions.UserUpdated, name, AccessAudit.Detail(("password", "changed")), clientAddress: ClientAddress.Of(http));
+        var record = AuditRecord.Of(http.User, AuditActions.UserUpdated, name, AuditDetail.Of(("password", "changed")), clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Problems.AuditUnavailable();
+            return RequestAudit.Unavailable();
         var keep = SessionTokens.TryHash(SessionCookie.Read(http), out var hash) ? hash : null;
         await access.Users.ChangeOwnPasswordAsync(name, access.Passwords.Hash(newPassword), keep, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -71,7 +72,7 @@ internal static class UserEndpoints
 
         var record = AuditRecord.Of(http.User, AuditActions.UserCreated, name, Describe(roles, camerasGiven: true, cameras), clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Problems.AuditUnavailable();
+            return RequestAudit.Unavailable();
         // The administrator knows this password, so the user is asked to choose their own.
         var user = new StoredUser(name, access.Passwords.Hash(password), roles, cameras, false, true, access.Time.GetUtcNow(), null);
         if (!await access.Users.TryCreateAsync(user, cancellationToken).ConfigureAwait(false))
@@ -106,7 +107,7 @@ internal static class UserEndpoints
         var detail = Describe(roles, request.CamerasGiven, cameras, request.Disabled, passwordChanged: password is not null);
         var record = AuditRecord.Of(http.User, AuditActions.UserUpdated, name, detail, clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Problems.AuditUnavailable();
+            return RequestAudit.Unavailable();
         if (password is not null)
             change = change with { PasswordHash = access.Passwords.Hash(password), MustChangePassword = SitePrincipalFactory.UserOf(http.User) != name };
         var (outcome, updated) = await access.Users.UpdateAsync(name, change, cancellationToken).ConfigureAwait(false);
@@ -134,7 +135,7 @@ internal static class UserEndpoints
 
         var record = AuditRecord.Of(http.User, AuditActions.UserDeleted, name, clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Problems.AuditUnavailable();
+            return RequestAudit.Unavailable();
         return await access.Users.DeleteAsync(name, access.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false) switch
         {
             UserChangeOutcome.Done => TypedResults.NoContent(),

@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -27,13 +28,6 @@ internal static class Problems
         response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, detail: detail);
     }
-
-    /// <summary>503: the audit trail could not record the action, so it was not done (fail closed).</summary>
-    public static ProblemHttpResult AuditUnavailable() =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "The action could not be recorded in the audit trail, so it was not done.",
-            detail: "Every change and sign-in is recorded before it happens; the audit trail is not writable now. Try again shortly.");
 
     public static ValidationProblem Invalid(ValidationErrors errors, string title) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: title);

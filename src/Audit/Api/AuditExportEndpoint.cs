@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using VfeTps.Stream.Audit.Export;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Audit.Api;
 

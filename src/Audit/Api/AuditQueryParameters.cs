@@ -1,5 +1,6 @@
 using System.Globalization;
 using VfeTps.Stream.Audit.Export;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Audit.Api;
 

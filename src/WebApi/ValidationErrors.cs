@@ -1,7 +1,7 @@
-namespace VfeTps.Stream.Access;
+namespace VfeTps.Stream.WebApi;
 
 /// <summary>Field-level messages collected while validating a request (the <c>errors</c> of a ValidationProblem).</summary>
-internal sealed class ValidationErrors
+public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

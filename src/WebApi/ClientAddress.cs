@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http;
 
-namespace VfeTps.Stream.Access;
+namespace VfeTps.Stream.WebApi;
 
 /// <summary>
 /// The client's IP address as the audit trail and the login throttle see it: the connection's remote
 /// address (the host applies forwarded headers first when it sits behind a trusted proxy).
 /// </summary>
-internal static class ClientAddress
+public static class ClientAddress
 {
     /// <summary>The key used when the address is unknown (in-process test servers, Unix sockets).</summary>
     public const string Unknown = "unknown";

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace VfeTps.Stream.Access;
+namespace VfeTps.Stream.WebApi;
 
 /// <summary>A request body read by <see cref="JsonBodyReader"/>: the value, or why there is none.</summary>
-internal sealed class JsonBody<T>
+public sealed class JsonBody<T>
     where T : class
 {
     private JsonBody(T? value, ValidationProblem? invalid, ProblemHttpResult? refused)

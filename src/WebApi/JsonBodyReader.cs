@@ -5,17 +5,19 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace VfeTps.Stream.Access;
+namespace VfeTps.Stream.WebApi;
 
 /// <summary>
-/// Reads JSON request bodies strictly and answers every fault with a 4xx that names the field (the
-/// search API's rules): unknown fields are refused, bodies over the caller's limit are refused unread,
+/// Reads JSON request bodies strictly and answers every fault with a 4xx that names the field:
+/// minimal APIs' own binding answers malformed JSON with an empty 400 and ignores unknown fields, so a
+/// typo like <c>"camera"</c> for <c>"cameras"</c> would silently search every camera. Unknown fields are
+/// refused, bodies over the caller's limit are refused unread,
 /// and only <c>application/json</c> is accepted (415 otherwise). The last is part of the CSRF defence:
 /// a cross-site HTML form can only send form or text bodies, never JSON without a CORS preflight.
 /// </summary>
-internal static class JsonBodyReader
+public static class JsonBodyReader
 {
-    /// <summary>Web defaults (camelCase, case-insensitive) with unknown fields refused.</summary>
+    /// <summary>Web defaults (camelCase, case-insensitive) with unknown fields refused and numbers only as JSON numbers.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static async Task<JsonBody<T>> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -175,6 +177,8 @@ internal static class JsonBodyReader
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            // The web defaults read "3" or "NaN" as numbers; a number must be a JSON number here.
+            NumberHandling = JsonNumberHandling.Strict,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.MakeReadOnly();
