@@ -34,6 +34,7 @@ public static class WatchlistServiceCollectionExtensions
         services.TryAddSingleton<WatchlistMetrics>();
         services.TryAddSingleton<WatchlistCropFeed>();
         services.TryAddSingleton<WatchlistStore>();
+        services.TryAddSingleton(provider => new WatchlistRetention(provider.GetRequiredService<WatchlistStore>()));
         services.TryAddSingleton(static provider =>
         {
             var options = provider.GetRequiredService<IOptions<WatchlistOptions>>().Value;

@@ -60,6 +60,16 @@ internal sealed class WatchlistStore
         return command.ExecuteNonQuery() > 0;
     }
 
+    /// <summary>Deletes the hits of crops captured before <paramref name="cutoff"/> (retention); returns how many.</summary>
+    public int DeleteHitsCapturedBefore(DateTimeOffset cutoff)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM watchlist_hits WHERE capture_time < $cutoff;";
+        command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+        return command.ExecuteNonQuery();
+    }
+
     public Watchlist? Get(string id)
     {
         using var connection = _database.Open();

@@ -1,14 +1,17 @@
 using MassTransit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Inference;
+using VfeTps.Stream.Messaging;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
 using VfeTps.Stream.VectorIndex.Embedded;
+using VfeTps.Stream.Watchlists;
 
 namespace VfeTps.Stream.Host.Site;
 
@@ -30,7 +33,7 @@ public static class EmbeddedSiteExtensions
         services.AddSingleton(provider => new SiteDatabase(provider.GetRequiredService<SitePaths>().DatabaseFile));
         services.AddSingleton<IBlobStore>(provider => new LocalFolderBlobStore(provider.GetRequiredService<SitePaths>().BlobDirectory));
         services.AddSingleton<SqliteDeadLetterStore>();
-        services.AddSingleton<Messaging.IDeadLetterSink>(provider => provider.GetRequiredService<SqliteDeadLetterStore>());
+        services.AddSingleton<IDeadLetterSink>(provider => provider.GetRequiredService<SqliteDeadLetterStore>());
 
         services.AddInProcessEventStream<FrameCaptured>(options => options.FrameStreamCapacity);
         services.AddInProcessEventStream<PersonCropped>(options => options.CropStreamCapacity);
@@ -42,6 +45,12 @@ public static class EmbeddedSiteExtensions
         services.AddAuditTrail(configuration);
         services.AddSiteAccess(configuration);
         services.AddHostedService<ServingModelAudit>();
+
+        // Every CropEmbedded goes to the latency meter and to the watchlists (each has its own stream).
+        services.AddWatchlists(configuration);
+        services.Replace(ServiceDescriptor.Singleton<IEventPublisher<CropEmbedded>>(provider => new FanOutPublisher<CropEmbedded>(
+            provider.GetRequiredService<InProcessEventStream<CropEmbedded>>(),
+            provider.GetRequiredService<WatchlistCropFeed>())));
 
         // The bus first: its hosted service then starts before the services that publish on it and stops after them.
         services.AddMassTransit(bus =>
@@ -108,7 +117,9 @@ public static class EmbeddedSiteExtensions
         app.MapAccessApi();
         app.MapAuditApi();
         app.MapSearchApi();
+        app.MapWatchlistApi();
         app.MapSiteApi();
+        app.MapControlRoomUi();
         return app;
     }
 

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 using VfeTps.Stream.Audit;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
+using VfeTps.Stream.Watchlists;
 
 namespace VfeTps.Stream.Host.Site;
 
 /// <summary>
 /// Deletes what is older than the retention period: vectors (by capture time), crop and frame JPEGs
-/// (by write time, which is within seconds of capture), dead letters and audit entries (oldest first,
+/// (by write time, which is within seconds of capture), dead letters, watchlist hits and audit entries (oldest first,
 /// so the audit chain stays verifiable). Runs at start and then
 /// every <see cref="SiteOptions.RetentionInterval"/>; a failed round is logged and retried next time.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed partial class RetentionService(
     IBlobStore blobs,
     SqliteDeadLetterStore deadLetters,
     SqliteAuditTrail audit,
+    WatchlistRetention watchlists,
     IOptions<SiteOptions> options,
     TimeProvider timeProvider,
     ILogger<RetentionService> logger) : BackgroundService
@@ -49,17 +51,18 @@ public sealed partial class RetentionService(
         var crops = await blobs.DeleteWrittenBeforeAsync("crops/", cutoff, cancellationToken).ConfigureAwait(false);
         var frames = await blobs.DeleteWrittenBeforeAsync("frames/", cutoff, cancellationToken).ConfigureAwait(false);
         var letters = deadLetters.DeleteBefore(cutoff);
+        var hits = watchlists.DeleteHitsCapturedBefore(cutoff);
         var audited = await audit.DeleteBeforeAsync(cutoff, cancellationToken).ConfigureAwait(false);
-        if (vectors + crops + frames + letters + audited > 0)
+        if (vectors + crops + frames + letters + hits + audited > 0)
         {
-            LogDeleted(cutoff, vectors, crops, frames, letters, audited);
+            LogDeleted(cutoff, vectors, crops, frames, letters, hits, audited);
         }
 
         return vectors;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted what was captured before {Cutoff:O}: {Vectors} vectors, {Crops} crops, {Frames} frames, {Letters} dead letters, {Audited} audit entries")]
-    private partial void LogDeleted(DateTimeOffset cutoff, long vectors, long crops, long frames, int letters, int audited);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted what was captured before {Cutoff:O}: {Vectors} vectors, {Crops} crops, {Frames} frames, {Letters} dead letters, {Hits} watchlist hits, {Audited} audit entries")]
+    private partial void LogDeleted(DateTimeOffset cutoff, long vectors, long crops, long frames, int letters, int hits, int audited);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention round failed; it runs again at the next interval")]
     private partial void LogFailed(Exception exception);

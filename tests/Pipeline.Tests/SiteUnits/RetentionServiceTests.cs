@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +12,7 @@ using VfeTps.Stream.Host.Site;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;
 using VfeTps.Stream.VectorIndex.Embedded;
+using VfeTps.Stream.Watchlists;
 
 namespace VfeTps.Stream.Pipeline.Tests.SiteUnits;
 
@@ -24,18 +26,28 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly LocalFolderBlobStore _blobs;
     private readonly SqliteDeadLetterStore _deadLetters;
+    private readonly SiteDatabase _database;
     private readonly SqliteAuditTrail _audit;
-    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ServiceProvider _services;
+    private readonly WatchlistRetention _watchlists;
     private IVectorIndex _index = null!;
 
     public RetentionServiceTests()
     {
         _blobs = new LocalFolderBlobStore(_temp.PathOf("blobs"));
-        var database = new SiteDatabase(_temp.PathOf("site.db"));
-        _deadLetters = new SqliteDeadLetterStore(database, NullLogger<SqliteDeadLetterStore>.Instance);
-        _audit = new SqliteAuditTrail(
-            database, _clock, Microsoft.Extensions.Options.Options.Create(new AuditOptions()),
-            new AuditMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<SqliteAuditTrail>.Instance);
+        _database = new SiteDatabase(_temp.PathOf("site.db"));
+        _deadLetters = new SqliteDeadLetterStore(_database, NullLogger<SqliteDeadLetterStore>.Instance);
+        // The audit trail and the watchlists' store as the site registers them, over the same database.
+        _services = new ServiceCollection()
+            .AddMetrics()
+            .AddLogging()
+            .AddSingleton(_database)
+            .AddSingleton<TimeProvider>(_clock)
+            .AddAuditTrail(new ConfigurationBuilder().Build())
+            .AddWatchlists(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        _audit = _services.GetRequiredService<SqliteAuditTrail>();
+        _watchlists = _services.GetRequiredService<WatchlistRetention>();
     }
 
     private DateTimeOffset Cutoff => _clock.GetUtcNow() - Retention;
@@ -48,7 +60,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _index.DisposeAsync();
-        await _meters.DisposeAsync();
+        await _services.DisposeAsync();
         _temp.Dispose();
     }
 
@@ -114,6 +126,24 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watchlist_hits_of_crops_captured_before_the_cutoff_are_deleted()
+    {
+        _database.Execute($"""
+            INSERT INTO watchlists VALUES ('wl-1', 'yellow jacket', 'man in a yellow jacket', 3.0, NULL, 'user:admin', 'admin', 0, 'm');
+            INSERT INTO watchlist_hits (watchlist_id, crop_id, camera_id, track_id, capture_time, score, similarity, raised_at)
+            VALUES ('wl-1', 'lobby.1.0', 'lobby', 1, {Cutoff.AddHours(-1).UtcTicks}, 4, 0.3, 0),
+                   ('wl-1', 'lobby.2.0', 'lobby', 2, {Cutoff.AddHours(1).UtcTicks}, 4, 0.3, 0);
+            """);
+
+        await Service().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(crop_id) FROM watchlist_hits;";
+        Assert.Equal("lobby.2.0", command.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task The_cutoff_follows_the_clock()
     {
         await AddVectorAsync(Track.TenDaysOld, _clock.GetUtcNow().AddDays(-10));
@@ -148,7 +178,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         var log = new RecordingLogger();
         var blobs = new FailOnceBlobStore(_blobs);
         await PutWrittenAtAsync("crops/old.jpg", Cutoff.AddDays(-1));
-        var service = new RetentionService(_index, blobs, _deadLetters, _audit, Options(), _clock, log);
+        var service = new RetentionService(_index, blobs, _deadLetters, _audit, _watchlists, Options(), _clock, log);
         await service.StartAsync(TestContext.Current.CancellationToken);
         await EventuallyAsync(() => Task.FromResult(log.Errors > 0), "the failed round logged");
 
@@ -160,7 +190,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     }
 
     private RetentionService Service() =>
-        new(_index, _blobs, _deadLetters, _audit, Options(), _clock, NullLogger<RetentionService>.Instance);
+        new(_index, _blobs, _deadLetters, _audit, _watchlists, Options(), _clock, NullLogger<RetentionService>.Instance);
 
     private static IOptions<SiteOptions> Options() =>
         Microsoft.Extensions.Options.Options.Create(new SiteOptions { Retention = Retention, RetentionInterval = TimeSpan.FromHours(1) });
