@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
-using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Preprocessing;
 using VfeTps.Stream.Storage;
 using VfeTps.Stream.VectorIndex;

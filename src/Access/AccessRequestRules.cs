@@ -1,5 +1,5 @@
-using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts;
+using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;

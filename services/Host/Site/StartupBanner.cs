@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace VfeTps.Stream.Host.Site;
 
-/// <summary>Says where the site answers once it does, with a first search to try.</summary>
+/// <summary>Says where the site answers once it does, and how to sign in.</summary>
 public sealed partial class StartupBanner(IServer server, IHostApplicationLifetime lifetime, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -21,8 +21,9 @@ public sealed partial class StartupBanner(IServer server, IHostApplicationLifeti
 
     [LoggerMessage(Level = LogLevel.Information, Message = """
         VfeTps.Stream is up at {Address}
-          search:   curl -s {Address}/api/search -H 'Content-Type: application/json' -d '{{"text":"a man in a red jacket with a black backpack"}}'
-          cameras:  {Address}/api/cameras    stats: {Address}/api/stats    health: {Address}/healthz    API: {Address}/openapi/v1.json
+          control room: open {Address} in a browser and sign in (on the first start the admin's password is in the framed block above)
+          API:          {Address}/openapi/v1.json with an API key (Admin → API keys) sent as 'Authorization: Bearer vfk_…'
+          health:       {Address}/healthz
         """)]
     private partial void LogReady(string address);
 }

@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using VfeTps.Stream.Contracts.Audit;
 using VfeTps.Stream.WebApi;
