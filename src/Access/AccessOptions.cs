@@ -58,6 +58,13 @@ public sealed class AccessOptions
     /// </summary>
     public string? BootstrapAdminPassword { get; set; }
 
+    /// <summary>
+    /// When true at start and users exist: gives <c>admin</c> a new generated password (shown once, to be
+    /// changed), re-enables it with every role and every camera, and ends its sessions; recreates it when
+    /// it was deleted. For a lost admin password: start once with it, then without it.
+    /// </summary>
+    public bool ResetAdminPassword { get; set; }
+
     /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
     public IReadOnlyList<string> Validate()
     {

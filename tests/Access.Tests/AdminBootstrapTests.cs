@@ -95,6 +95,52 @@ public sealed class AdminBootstrapTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reset_at_start_gives_a_disabled_and_demoted_admin_a_new_password_all_roles_and_ends_its_sessions()
+    {
+        string oldPassword;
+        string oldSession;
+        await using (var first = await AccessTestServer.StartAsync(_directory))
+        {
+            oldPassword = first.AdminPassword;
+            oldSession = await first.LoginAsync("admin", oldPassword);
+            await first.SeedUserAsync("second-admin", [SiteRoles.Admin]);
+            var other = Credential.Session(await first.LoginAsync("second-admin"));
+            var demote = System.Text.Json.JsonSerializer.Serialize(new { roles = new[] { SiteRoles.Operator }, cameras = new[] { "lobby" }, disabled = true });
+            Assert.Equal(HttpStatusCode.OK, (await first.SendAsync(HttpMethod.Put, "/api/users/admin", other, demote)).StatusCode);
+        }
+
+        await using var reset = await AccessTestServer.StartAsync(_directory, new Dictionary<string, string?> { ["Access:ResetAdminPassword"] = "true" });
+
+        var credential = Assert.Single(reset.Credentials.Written);
+        Assert.NotEqual(oldPassword, credential.GeneratedPassword);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reset.LoginResponseAsync("admin", oldPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reset.SendAsync(HttpMethod.Get, "/api/auth/me", Credential.Session(oldSession))).StatusCode);
+        var me = await (await reset.LoginResponseAsync("admin", credential.GeneratedPassword!)).ReadAsync<MeResponse>();
+        Assert.Equal(SiteRoles.All, me.Roles);
+        Assert.Null(me.Cameras);
+        Assert.True(me.MustChangePassword);
+        var audited = Assert.Single(reset.Audit.Of(AuditActions.UserUpdated));
+        Assert.Equal(("system", "admin"), (audited.ActorId, audited.Target));
+        Assert.DoesNotContain(reset.Logs.Entries, entry => entry.Message.Contains(credential.GeneratedPassword!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reset_at_start_recreates_a_deleted_admin()
+    {
+        await using (var first = await AccessTestServer.StartAsync(_directory))
+        {
+            await first.SeedUserAsync("second-admin", [SiteRoles.Admin]);
+            var other = Credential.Session(await first.LoginAsync("second-admin"));
+            Assert.Equal(HttpStatusCode.NoContent, (await first.SendAsync(HttpMethod.Delete, "/api/users/admin", other)).StatusCode);
+        }
+
+        await using var reset = await AccessTestServer.StartAsync(_directory, new Dictionary<string, string?> { ["Access:ResetAdminPassword"] = "true" });
+
+        var password = Assert.Single(reset.Credentials.Written).GeneratedPassword!;
+        Assert.Equal(HttpStatusCode.OK, (await reset.LoginResponseAsync("admin", password)).StatusCode);
+    }
+
+    [Fact]
     public void Generated_passwords_differ_and_are_long_enough()
     {
         var passwords = Enumerable.Range(0, 50).Select(_ => ReadablePasswords.New()).ToArray();
