@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,8 @@ internal static partial class CameraEndpoints
             .WithSummary("Register a camera and start reading it")
             .WithDescription("Source: a video file path or an rtsp://, rtsps://, http:// or https:// URL; credentials in it are never returned.")
             .RequireAuthorization(AccessPolicies.Integrator)
-            .Accepts<CameraSpec>("application/json")
+            .RequireAuthorization(EveryCamera)
+            .ReadsJson<CameraSpec>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -47,8 +49,15 @@ internal static partial class CameraEndpoints
         cameras.MapDelete("/{id}", RemoveAsync)
             .WithName("RemoveCamera")
             .RequireAuthorization(AccessPolicies.Integrator)
+            .RequireAuthorization(EveryCamera)
             .WithSummary("Stop a camera and unregister it (its crops stay until retention removes them)");
     }
+
+    /// <summary>
+    /// Changing the camera set is for principals that may see every camera: a restricted integrator
+    /// would otherwise learn of hidden cameras (a 409 on their id) or remove them.
+    /// </summary>
+    private static void EveryCamera(AuthorizationPolicyBuilder policy) => policy.RequireClaim(SiteClaimTypes.AllCameras, "true");
 
     private static async Task<Ok<IReadOnlyList<CameraView>>> ListAsync(
         ClaimsPrincipal user, [FromServices] ICameraDirectory directory, CancellationToken cancellationToken)
@@ -91,32 +100,49 @@ internal static partial class CameraEndpoints
         if (errors.Any)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The camera is not valid.");
 
-        // Recorded before the camera starts (fail closed); the masked source only, never its credentials.
-        if (await audit.RecordAsync(request.HttpContext, AuditActions.CameraAdded, spec.Id, Describe(spec)).ConfigureAwait(false) is { } unaudited)
-            return unaudited;
+        // Checked in full before anything is recorded: a refused camera leaves no "added" record, and its
+        // source is masked only once it is known to be well formed (a malformed URL could defeat the mask).
+        CameraSpec camera;
         try
         {
-            var camera = await directory.AddAsync(spec, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Created($"{request.PathBase}/api/cameras/{camera.Id}", camera);
+            camera = CameraSpecValidator.Validate(spec, fileMustExist: false);
         }
         catch (ArgumentException error)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [FieldOf(error)] = [MessageOf(error)] },
-                title: "The camera is not valid.");
+            return Invalid(error);
+        }
+
+        if (await directory.GetAsync(camera.Id, cancellationToken).ConfigureAwait(false) is not null)
+            return AlreadyRegistered(camera.Id, null);
+
+        // Recorded before the camera starts (fail closed); the masked source only, never its credentials.
+        var detail = Describe(camera);
+        if (await audit.RecordAsync(request.HttpContext, AuditActions.CameraAdded, camera.Id, detail).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
+        try
+        {
+            var added = await directory.AddAsync(spec, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Created($"{request.PathBase}/api/cameras/{added.Id}", added);
+        }
+        catch (ArgumentException error)
+        {
+            await RecordNotDoneAsync(audit, request.HttpContext, AuditActions.CameraAdded, camera.Id, detail, AuditOutcome.Refused, "invalid").ConfigureAwait(false);
+            return Invalid(error);
         }
         catch (CameraAlreadyRegisteredException error)
         {
-            return TypedResults.Conflict(Problems.Conflict($"A camera with the id '{spec.Id}' is already registered.", error.Message));
+            await RecordNotDoneAsync(audit, request.HttpContext, AuditActions.CameraAdded, camera.Id, detail, AuditOutcome.Refused, "already registered").ConfigureAwait(false);
+            return AlreadyRegistered(camera.Id, error.Message);
         }
         catch (InvalidOperationException error)
         {
             // Not the caller's fault, and not a conflict: the directory could not complete the registration now.
             // Its message stays in the log (the directory masks credentials; the answer says nothing internal).
-            RegistrationFailed(context.Logger, spec.Id, error);
+            RegistrationFailed(context.Logger, camera.Id, error);
+            await RecordNotDoneAsync(audit, request.HttpContext, AuditActions.CameraAdded, camera.Id, detail, AuditOutcome.Failed, "registry unavailable").ConfigureAwait(false);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: $"The camera '{spec.Id}' could not be registered now.",
+                title: $"The camera '{camera.Id}' could not be registered now.",
                 detail: "The camera registry could not complete the registration; try again shortly.");
         }
     }
@@ -130,7 +156,10 @@ internal static partial class CameraEndpoints
             return NoSuchCamera(id);
         if (await audit.RecordAsync(http, AuditActions.CameraRemoved, id).ConfigureAwait(false) is { } unaudited)
             return unaudited;
-        return await directory.RemoveAsync(id, cancellationToken).ConfigureAwait(false) ? TypedResults.NoContent() : NoSuchCamera(id);
+        if (await directory.RemoveAsync(id, cancellationToken).ConfigureAwait(false))
+            return TypedResults.NoContent();
+        await RecordNotDoneAsync(audit, http, AuditActions.CameraRemoved, id, null, AuditOutcome.Refused, "already removed").ConfigureAwait(false);
+        return NoSuchCamera(id);
     }
 
     private static Dictionary<string, string?> Describe(CameraSpec spec) => new()
@@ -139,6 +168,25 @@ internal static partial class CameraEndpoints
         ["source"] = StreamSourceMask.Mask(spec.Source),
         ["detector"] = spec.Detector,
     };
+
+    /// <summary>
+    /// The action recorded as done did not happen after all: a second record says so (best effort; the
+    /// answer is an error either way).
+    /// </summary>
+    private static Task RecordNotDoneAsync(
+        RequestAudit audit, HttpContext http, string action, string target, IReadOnlyDictionary<string, string?>? detail, AuditOutcome outcome, string reason)
+    {
+        var particulars = new Dictionary<string, string?>(detail ?? new Dictionary<string, string?>()) { ["reason"] = reason };
+        return audit.RecordAsync(http, action, target, particulars, outcome);
+    }
+
+    private static ValidationProblem Invalid(ArgumentException error) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [FieldOf(error)] = [MessageOf(error)] },
+            title: "The camera is not valid.");
+
+    private static Conflict<ProblemDetails> AlreadyRegistered(string id, string? detail) =>
+        TypedResults.Conflict(Problems.Conflict($"A camera with the id '{id}' is already registered.", detail));
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Registering camera {CameraId} failed")]
     private static partial void RegistrationFailed(ILogger logger, string? cameraId, Exception error);

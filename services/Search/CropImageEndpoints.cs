@@ -71,7 +71,7 @@ internal static class CropImageEndpoints
 
         if (await audit.RecordAsync(response.HttpContext, AuditActions.CropImageOpened, cropId).ConfigureAwait(false) is { } unaudited)
             return unaudited;
-        ImageCaching.SetCacheHeaders(response, context.Options.ImageCacheDuration);
+        ImageCaching.SetCacheHeaders(response);
         // The file result answers If-None-Match with 304 itself.
         return TypedResults.File(jpeg, Jpeg, entityTag: ImageCaching.CropTag(jpeg));
     }
@@ -101,14 +101,14 @@ internal static class CropImageEndpoints
             return TypedResults.NotFound(Problems.NotFound($"The frame of crop '{cropId}' is not stored.", "Frames may be kept for a shorter time than crops."));
 
         var box = CropBox.From(point.Payload.Box);
-        if (await audit.RecordAsync(request.HttpContext, AuditActions.CropFrameOpened, cropId).ConfigureAwait(false) is { } unaudited)
-            return unaudited;
         var tag = ImageCaching.FrameTag(stored, box);
         var response = request.HttpContext.Response;
-        ImageCaching.SetCacheHeaders(response, context.Options.ImageCacheDuration);
-        if (ImageCaching.IsNotModified(request, tag))
+        ImageCaching.SetCacheHeaders(response);
+        if (EntityTags.IfNoneMatch(request, tag))
         {
-            // Answered before decoding: drawing the box is the expensive part.
+            // Answered before decoding: drawing the box is the expensive part. Still a view: audited.
+            if (await audit.RecordAsync(request.HttpContext, AuditActions.CropFrameOpened, cropId).ConfigureAwait(false) is { } unrecorded)
+                return unrecorded;
             response.Headers.ETag = tag.ToString();
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -128,7 +128,11 @@ internal static class CropImageEndpoints
         }
 
         FrameMarkup.DrawBox(frame, point.Payload.Box);
-        return TypedResults.File(ImageFiles.EncodeJpeg(frame, context.Options.FrameJpegQuality), Jpeg, entityTag: tag);
+        var jpeg = ImageFiles.EncodeJpeg(frame, context.Options.FrameJpegQuality);
+        // Recorded once the frame is ready to go out: a damaged frame is not a view.
+        if (await audit.RecordAsync(request.HttpContext, AuditActions.CropFrameOpened, cropId).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
+        return TypedResults.File(jpeg, Jpeg, entityTag: tag);
     }
 
     // A crop of a camera outside the caller's scope is answered exactly as a missing one.

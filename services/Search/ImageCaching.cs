@@ -6,9 +6,10 @@ using Microsoft.Net.Http.Headers;
 namespace VfeTps.Stream.Search;
 
 /// <summary>
-/// Cache headers for crop and frame images. A crop id always names the same picture (a redelivery
-/// writes identical bytes), so images are cached as immutable; <c>private</c> because they show
-/// people, which shared caches must not keep. The ETag is a hash of what is served.
+/// Cache headers for crop and frame images: <c>private</c> because they show people, which shared
+/// caches must not keep, and <c>no-cache</c> so that every view goes back to the site, to be authorized
+/// (a signed-out or revoked browser must not show them from its cache) and audited; the ETag (a hash of
+/// what is served) keeps a repeated view to a bodiless 304.
 /// </summary>
 internal static class ImageCaching
 {
@@ -24,15 +25,7 @@ internal static class ImageCaching
         return Tag(hash.GetHashAndReset());
     }
 
-    public static void SetCacheHeaders(HttpResponse response, TimeSpan maxAge) =>
-        response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"private, max-age={(long)maxAge.TotalSeconds}, immutable");
-
-    /// <summary>Whether the client's If-None-Match holds <paramref name="tag"/> (or "*").</summary>
-    public static bool IsNotModified(HttpRequest request, EntityTagHeaderValue tag)
-    {
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false));
-    }
+    public static void SetCacheHeaders(HttpResponse response) => response.Headers.CacheControl = "private, no-cache";
 
     private static EntityTagHeaderValue Tag(ReadOnlySpan<byte> hash) => new($"\"{Convert.ToHexStringLower(hash[..16])}\"");
 }

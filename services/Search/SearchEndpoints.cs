@@ -32,7 +32,7 @@ internal static class SearchEndpoints
             .WithDescription(
                 "Embeds the description with the serving model's text tower and returns the best-matching crops, best first, "
                 + "optionally filtered by camera and capture time. By default one result per tracked person, with its other sightings.")
-            .Accepts<SearchRequest>("application/json")
+            .ReadsJson<SearchRequest>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -43,7 +43,7 @@ internal static class SearchEndpoints
             .WithDescription(
                 "Searches with the stored vector of a crop (\"more like this person\"). The crop's own track is left out "
                 + "unless includeSameTrack is true.")
-            .Accepts<SimilarRequest>("application/json")
+            .ReadsJson<SimilarRequest>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }

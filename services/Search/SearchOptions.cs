@@ -34,9 +34,6 @@ public sealed class SearchOptions
     /// <summary>Quality (1–100) of the frame JPEG re-encoded with the person's box drawn on it; 90 by default.</summary>
     public int FrameJpegQuality { get; set; } = 90;
 
-    /// <summary>How long a browser may keep a crop or frame image (they never change); one day by default.</summary>
-    public TimeSpan ImageCacheDuration { get; set; } = TimeSpan.FromDays(1);
-
     /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -53,8 +50,6 @@ public sealed class SearchOptions
             problems.Add($"{nameof(MaxRequestBodyBytes)} must be at least 1024 (got {MaxRequestBodyBytes}).");
         if (FrameJpegQuality is < 1 or > 100)
             problems.Add($"{nameof(FrameJpegQuality)} must be between 1 and 100 (got {FrameJpegQuality}).");
-        if (ImageCacheDuration < TimeSpan.Zero)
-            problems.Add($"{nameof(ImageCacheDuration)} must not be negative (got {ImageCacheDuration}).");
         return problems;
     }
 }

@@ -39,7 +39,7 @@ public static class SearchServiceCollectionExtensions
         // Camera states and the like as names, not numbers: integrators read these answers.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<ServingModelHealthCheck>(ServingModelHealthCheck.Name, tags: ["ready"]);
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

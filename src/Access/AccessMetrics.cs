@@ -4,7 +4,8 @@ namespace VfeTps.Stream.Access;
 
 /// <summary>
 /// The access library's metrics on the meter <see cref="MeterName"/>: logins by outcome, logins refused
-/// by the throttle, requests refused by the search rate limit and requests refused for lack of a role.
+/// by the throttle, password checks (and those refused because too many were running), requests refused
+/// by the search rate limit and requests refused for lack of a role.
 /// Created through <see cref="IMeterFactory"/>, so each host (and each test server) has its own instruments.
 /// </summary>
 public sealed class AccessMetrics
@@ -14,6 +15,8 @@ public sealed class AccessMetrics
 
     private readonly Counter<long> _logins;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _passwordChecks;
+    private readonly Counter<long> _passwordChecksBusy;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _denied;
 
@@ -22,9 +25,13 @@ public sealed class AccessMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _logins = meter.CreateCounter<long>(
-            "vfetps.access.logins", "{login}", "Login attempts by outcome (succeeded, failed, throttled, invalid, unavailable).");
+            "vfetps.access.logins", "{login}", "Login attempts by outcome (succeeded, failed, throttled, busy, invalid, unavailable).");
         _throttled = meter.CreateCounter<long>(
-            "vfetps.access.logins.throttled", "{login}", "Login attempts refused unchecked because the user name or client address is locked out.");
+            "vfetps.access.logins.throttled", "{login}", "Login attempts refused unchecked: the user name or client address is locked out, or its failures plus the attempts being checked reach the limit.");
+        _passwordChecks = meter.CreateCounter<long>(
+            "vfetps.access.password_checks", "{check}", "PBKDF2 password checks done (logins and password changes).");
+        _passwordChecksBusy = meter.CreateCounter<long>(
+            "vfetps.access.password_checks.busy", "{check}", "Password checks refused unchecked because too many were running and waiting.");
         _rateLimited = meter.CreateCounter<long>(
             "vfetps.access.rate_limited", "{request}", "Requests refused by a rate-limit policy (tag: policy).");
         _denied = meter.CreateCounter<long>(
@@ -38,6 +45,10 @@ public sealed class AccessMetrics
         _throttled.Add(1);
         Login(LoginOutcomes.Throttled);
     }
+
+    internal void PasswordChecked() => _passwordChecks.Add(1);
+
+    internal void PasswordCheckBusy() => _passwordChecksBusy.Add(1);
 
     internal void RateLimited(string policy) => _rateLimited.Add(1, new KeyValuePair<string, object?>("policy", policy));
 

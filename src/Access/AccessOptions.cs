@@ -46,6 +46,13 @@ public sealed class AccessOptions
     /// <summary>User names (and, separately, client addresses) the login throttle tracks at most; 10,000 by default.</summary>
     public int LoginThrottleMaxTracked { get; set; } = 10_000;
 
+    /// <summary>
+    /// PBKDF2 password checks (logins, password changes) run at once; the number of processors by default.
+    /// Up to <see cref="PasswordVerifier.QueuedPerSlot"/> more per slot wait for a turn; beyond that a login
+    /// is answered 503 unchecked, so that a flood of logins cannot pin every core.
+    /// </summary>
+    public int PasswordChecksAtOnce { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Searches per minute a user or API key may sustain (the token bucket's refill rate); 60 by default.</summary>
     public int SearchRequestsPerMinute { get; set; } = 60;
 
@@ -91,6 +98,8 @@ public sealed class AccessOptions
             problems.Add($"{nameof(LoginMaxLockout)} must be at least {nameof(LoginLockout)} ({LoginLockout}) and at most one day (got {LoginMaxLockout}).");
         if (LoginThrottleMaxTracked is < 100 or > 1_000_000)
             problems.Add($"{nameof(LoginThrottleMaxTracked)} must be between 100 and 1,000,000 (got {LoginThrottleMaxTracked}).");
+        if (PasswordChecksAtOnce is < 1 or > 1024)
+            problems.Add($"{nameof(PasswordChecksAtOnce)} must be between 1 and 1024 (got {PasswordChecksAtOnce}); the number of processors is the default.");
         if (SearchRequestsPerMinute is < 1 or > SearchRateLimit.MaxRequestsPerMinute)
             problems.Add($"{nameof(SearchRequestsPerMinute)} must be between 1 and {SearchRateLimit.MaxRequestsPerMinute} (got {SearchRequestsPerMinute}).");
         if (SearchBurst is < 1 or > 10_000)

@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using VfeTps.Stream.Contracts;
 using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
-/// <summary>Validation of the fields shared by user and key requests: roles, cameras, key names.</summary>
+/// <summary>Validation of the fields shared by user and key requests: roles, cameras, key names, and the rules between them.</summary>
 internal static class AccessRequestRules
 {
     /// <summary>The roles in canonical order, or null (with an error) when missing, empty or unknown.</summary>
@@ -47,6 +48,39 @@ internal static class AccessRequestRules
         }
 
         return cameras.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()!;
+    }
+
+    /// <summary>
+    /// The admin role sees every camera: it manages users and keys, so an administrator restricted to some
+    /// cameras could lift their own restriction or mint an unrestricted key. A restricted admin is an error on "cameras".
+    /// </summary>
+    public static void AdminSeesEveryCamera(IReadOnlyList<string> roles, IReadOnlyList<string>? cameras, ValidationErrors errors)
+    {
+        if (cameras is not null && roles.Contains(SiteRoles.Admin, StringComparer.Ordinal))
+        {
+            errors.Add("cameras", "The admin role sees every camera (it manages users and keys, so a camera restriction would not hold): "
+                + "use \"cameras\": null, or leave the admin role out.");
+        }
+    }
+
+    /// <summary>A key holds at most what its creator holds: only the creator's roles, only cameras the creator may see.</summary>
+    public static void WithinCreator(ClaimsPrincipal creator, IReadOnlyList<string> roles, IReadOnlyList<string>? cameras, ValidationErrors errors)
+    {
+        var beyond = roles.Except(creator.Roles(), StringComparer.Ordinal).ToArray();
+        if (beyond.Length > 0)
+            errors.Add("roles", $"A key can only hold roles its creator holds; you do not hold {string.Join(", ", beyond)}.");
+        var scope = creator.CameraScope();
+        if (scope.IsEverything)
+            return;
+        if (cameras is null)
+        {
+            errors.Add("cameras", "Your cameras are restricted, so a key you create must list its cameras, within yours.");
+            return;
+        }
+
+        var outside = cameras.Where(camera => !scope.Allows(camera)).Take(5).ToArray();
+        if (outside.Length > 0)
+            errors.Add("cameras", $"A key can only see cameras its creator sees; you do not see {string.Join(", ", outside.Select(ValidationErrors.Quote))}.");
     }
 
     public static string? KeyName(string? name, ValidationErrors errors)

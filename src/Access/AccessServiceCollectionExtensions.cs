@@ -43,8 +43,11 @@ public static class AccessServiceCollectionExtensions
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<PasswordVerifier>();
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<RequestAudit>();
+        services.TryAddSingleton<AccessAudit>();
+        services.TryAddSingleton<UnknownUserNames>();
         services.TryAddSingleton<AccessApiContext>();
         services.TryAddSingleton<IBootstrapCredentialWriter, ConsoleBootstrapCredentialWriter>();
         services.AddHostedService<AdminBootstrap>();

@@ -6,6 +6,7 @@ internal static class LoginOutcomes
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
     public const string Throttled = "throttled";
+    public const string Busy = "busy";
     public const string Invalid = "invalid";
     public const string Unavailable = "unavailable";
 }

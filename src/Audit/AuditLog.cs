@@ -23,6 +23,4 @@ internal static partial class AuditLog
     [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "The audit export of {ActorId} stopped after {Entries} entries")]
     public static partial void ExportStopped(ILogger logger, string actorId, long entries, Exception error);
 
-    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Could not record the audit export of {ActorId}; the export is refused")]
-    public static partial void ExportRefused(ILogger logger, string actorId, Exception error);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VfeTps.Stream.Audit;
 using VfeTps.Stream.Contracts.Audit;
+using VfeTps.Stream.WebApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton<AuditMetrics>();
         services.TryAddSingleton<SqliteAuditTrail>();
         services.TryAddSingleton<IAuditTrail>(provider => provider.GetRequiredService<SqliteAuditTrail>());
+        services.TryAddSingleton<RequestAudit>();
         return services;
     }
 }

@@ -2,8 +2,9 @@ namespace VfeTps.Stream.Messaging;
 
 /// <summary>
 /// Publishes each event to every one of several streams, each with its own consumer (the Embedder's
-/// CropEmbedded notifications feed both the latency meter and the watchlists). One full stream never
-/// keeps the event from the others.
+/// CropEmbedded notifications feed both the latency meter and the watchlists). <see cref="TryPublish"/>
+/// offers it to every stream, so one full stream never keeps it from the others; <see cref="PublishAsync"/>
+/// waits on each stream in turn.
 /// </summary>
 public sealed class FanOutPublisher<TEvent> : IEventPublisher<TEvent>
 {

@@ -4,7 +4,8 @@ namespace VfeTps.Stream.WebApi;
 
 /// <summary>
 /// The client's IP address as the audit trail and the login throttle see it: the connection's remote
-/// address (the host applies forwarded headers first when it sits behind a trusted proxy).
+/// address, which is the client's own only when the host believes X-Forwarded-For from its trusted
+/// proxies (the embedded site: <c>Site:TrustedProxies</c>); behind an untrusted proxy it is the proxy's.
 /// </summary>
 public static class ClientAddress
 {

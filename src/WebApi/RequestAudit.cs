@@ -54,6 +54,7 @@ public sealed partial class RequestAudit(IAuditTrail trail, ILogger<RequestAudit
             title: "The action could not be recorded in the audit trail, so it was not done.",
             detail: "Audited actions are recorded before they happen; the audit trail is not writable now. Try again shortly.");
 
-    [LoggerMessage(EventId = 61, Level = LogLevel.Error, Message = "The audit trail refused {Action} by {ActorId}; the action was not done")]
+    // A Warning: the trail logs the failure itself, with its cause, as an Error.
+    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "{Action} by {ActorId} was refused: the audit trail could not record it")]
     private partial void AuditFailed(string action, string actorId, Exception error);
 }

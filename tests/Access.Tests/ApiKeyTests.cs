@@ -87,7 +87,7 @@ public sealed class ApiKeyTests : AccessServerTest
     [Fact]
     public async Task A_key_stops_working_when_its_owner_is_disabled_and_works_again_when_enabled()
     {
-        await Server.SeedUserAsync("olga", [SiteRoles.Admin]);
+        await Server.SeedUserAsync("olga", [SiteRoles.Admin, SiteRoles.Operator]);
         var (_, secret) = await Server.SeedKeyAsync("olga", [SiteRoles.Operator]);
         var admin = await Server.LoginAsAdminAsync();
 
@@ -103,7 +103,7 @@ public sealed class ApiKeyTests : AccessServerTest
     [Fact]
     public async Task Deleting_the_owner_revokes_their_keys_for_good()
     {
-        await Server.SeedUserAsync("olga", [SiteRoles.Admin]);
+        await Server.SeedUserAsync("olga", [SiteRoles.Admin, SiteRoles.Operator]);
         var (id, secret) = await Server.SeedKeyAsync("olga", [SiteRoles.Operator]);
         var admin = await Server.LoginAsAdminAsync();
 
@@ -145,8 +145,8 @@ public sealed class ApiKeyTests : AccessServerTest
     [Fact]
     public async Task An_api_key_with_the_admin_role_creates_keys_owned_by_its_owner()
     {
-        await Server.SeedUserAsync("olga", [SiteRoles.Admin]);
-        var (_, secret) = await Server.SeedKeyAsync("olga", [SiteRoles.Admin]);
+        await Server.SeedUserAsync("olga", [SiteRoles.Admin, SiteRoles.Ml]);
+        var (_, secret) = await Server.SeedKeyAsync("olga", [SiteRoles.Admin, SiteRoles.Ml]);
 
         var created = await (await Server.SendJsonAsync(HttpMethod.Post, "/api/keys", new { name = "child", roles = new[] { "ml" } }, Credential.Key(secret)))
             .ReadAsync<CreatedKey>(HttpStatusCode.Created);

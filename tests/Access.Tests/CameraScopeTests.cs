@@ -52,7 +52,7 @@ public sealed class CameraScopeTests : AccessServerTest
     [Fact]
     public async Task A_key_carries_its_own_cameras_and_names_its_owner()
     {
-        await Server.SeedUserAsync("olga", [SiteRoles.Admin]);
+        await Server.SeedUserAsync("olga", [SiteRoles.Admin, SiteRoles.Operator, SiteRoles.Integrator]);
         var (id, secret) = await Server.SeedKeyAsync("olga", [SiteRoles.Operator, SiteRoles.Integrator], cameras: ["dock-1"], name: "vms bridge");
 
         var claims = await (await Server.SendAsync(HttpMethod.Get, "/test/any", Credential.Key(secret, viaXApiKeyHeader: true))).ReadAsync<ClaimsView>();

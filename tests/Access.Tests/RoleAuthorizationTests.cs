@@ -77,16 +77,16 @@ public sealed class RoleAuthorizationTests : AccessServerTest
 
         Assert.Equal(HttpStatusCode.Forbidden, (await Server.SendAsync(HttpMethod.Get, "/test/operator", session)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Server.SendAsync(HttpMethod.Get, "/test/ml", session)).StatusCode);
-        // The key has its own roles: its owner's change does not touch them.
-        Assert.Equal(HttpStatusCode.OK, (await Server.SendAsync(HttpMethod.Get, "/test/operator", Credential.Key(secret))).StatusCode);
+        // A key never holds more than its owner holds now: the demotion narrows it at once.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Server.SendAsync(HttpMethod.Get, "/test/operator", Credential.Key(secret))).StatusCode);
     }
 
     private async Task<Credential> CredentialAsync(string name, string[] roles, string method)
     {
         if (method == "session")
             return await Server.SessionOfNewUserAsync(name, roles);
-        // A key's roles are its own: its owner (an operator) does not lend it theirs.
-        await Server.SeedUserAsync(name, [SiteRoles.Operator]);
+        // A key holds only its own roles, even when its owner holds every role.
+        await Server.SeedUserAsync(name, SiteRoles.All);
         var (_, secret) = await Server.SeedKeyAsync(name, roles);
         return Credential.Key(secret);
     }

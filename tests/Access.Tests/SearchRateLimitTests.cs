@@ -35,7 +35,7 @@ public sealed class SearchRateLimitTests : AccessServerTest
     [Fact]
     public async Task Unauthenticated_and_forbidden_requests_spend_no_tokens()
     {
-        await Server.SeedUserAsync("olga", [SiteRoles.Admin]);
+        await Server.SeedUserAsync("olga", [SiteRoles.Admin, SiteRoles.Operator, SiteRoles.Ml]);
         var (_, secret) = await Server.SeedKeyAsync("olga", [SiteRoles.Operator]);
         var (_, mlOnly) = await Server.SeedKeyAsync("olga", [SiteRoles.Ml]);
 

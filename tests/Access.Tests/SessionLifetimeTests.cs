@@ -153,6 +153,23 @@ public sealed class SessionLifetimeTests : AccessServerTest
         Assert.True(me.MustChangePassword);
     }
 
+    [Fact]
+    public async Task An_admin_setting_their_own_password_as_a_user_update_keeps_this_session_and_ends_the_others()
+    {
+        var laptop = await Server.LoginAsAdminAsync();
+        var phone = await Server.LoginAsAdminAsync();
+        const string newPassword = "the admins own new password";
+
+        var updated = await Server.SendJsonAsync(HttpMethod.Put, "/api/users/admin", new { password = newPassword }, laptop);
+
+        await updated.ReadAsync<UserView>();
+        var me = await (await MeAsync(laptop)).ReadAsync<MeResponse>();
+        Assert.False(me.MustChangePassword);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(phone)).StatusCode);
+        Assert.Equal(1L, CountSessions("admin"));
+        Assert.Equal(HttpStatusCode.OK, (await Server.LoginResponseAsync("admin", newPassword)).StatusCode);
+    }
+
     private Task<HttpResponseMessage> MeAsync(Credential session) => Server.SendAsync(HttpMethod.Get, "/api/auth/me", session);
 
     private long LastSeen()

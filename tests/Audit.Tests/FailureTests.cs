@@ -67,7 +67,7 @@ public sealed class FailureTests
         using var verify = await server.GetAsync("/api/audit/verify");
 
         var problem = await AuditServer.ReadAsync<ProblemDetails>(export, HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("cannot be recorded", problem.Title, StringComparison.Ordinal);
+        Assert.Contains("could not be recorded in the audit trail", problem.Title, StringComparison.Ordinal);
         Assert.Null(export.Content.Headers.ContentDisposition);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, list.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, verify.StatusCode);

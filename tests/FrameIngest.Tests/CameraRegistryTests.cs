@@ -1,5 +1,4 @@
 using VfeTps.Stream.Contracts;
-using VfeTps.Stream.FrameIngest.Registry;
 using VfeTps.Stream.FrameIngest.Tests.Support;
 using VfeTps.Stream.Storage;
 

@@ -119,12 +119,13 @@ public sealed class AccessControlTests(SearchFixture data) : IAsyncLifetime
     {
         using var operatorClient = await _server.ClientForAsync([SiteRoles.Operator]);
         var search = await (await operatorClient.PostAsJsonAsync("/api/search", new { text = "man with a backpack", cameras = new[] { "lobby" }, k = 5 }, Token)).ReadSearchAsync();
-        await operatorClient.GetAsync($"/api/crops/{Crop}/image", Token);
-        await operatorClient.GetAsync($"/api/crops/{Crop}/frame", Token);
-        await operatorClient.PostAsJsonAsync("/api/search/similar", new { cropId = Crop }, Token);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/api/crops/{Crop}/image", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/api/crops/{Crop}/frame", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsJsonAsync("/api/search/similar", new { cropId = Crop }, Token)).StatusCode);
         using var integrator = await _server.ClientForAsync([SiteRoles.Integrator]);
-        await integrator.PostAsJsonAsync("/api/cameras", new { id = "gate-7", name = "Gate 7", source = "rtsp://viewer:s3cret-pw@10.0.0.7/live", detector = "motion" }, Token);
-        await integrator.DeleteAsync("/api/cameras/gate-7", Token);
+        var camera = new { id = "gate-7", name = "Gate 7", source = "rtsp://viewer:s3cret-pw@10.0.0.7/live", detector = "motion" };
+        Assert.Equal(HttpStatusCode.Created, (await integrator.PostAsJsonAsync("/api/cameras", camera, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await integrator.DeleteAsync("/api/cameras/gate-7", Token)).StatusCode);
 
         var entries = (await _server.Audit.QueryAsync(new AuditFilter(Limit: 1000), Token)).Entries;
 
@@ -141,6 +142,66 @@ public sealed class AccessControlTests(SearchFixture data) : IAsyncLifetime
         Assert.Equal("gate-7", added.Target);
         Assert.DoesNotContain("s3cret-pw", added.Detail["source"]);
         Assert.Equal("gate-7", Assert.Single(entries, entry => entry.Action == AuditActions.CameraRemoved).Target);
+    }
+
+    [Theory]
+    [InlineData(" rtsp://viewer:s3cret-pw@10.0.0.7/live")] // a leading space defeats URL parsing, so the mask too
+    [InlineData("\trtsp://viewer:s3cret-pw@10.0.0.7/live")]
+    [InlineData("ftp://viewer:s3cret-pw@10.0.0.7/live")]
+    public async Task A_refused_camera_leaves_no_added_record_and_its_credentials_appear_nowhere_in_the_trail(string source)
+    {
+        using var integrator = await _server.ClientForAsync([SiteRoles.Integrator]);
+
+        var response = await integrator.PostAsJsonAsync("/api/cameras", new { id = "gate-8", name = "Gate 8", source, detector = "motion" }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var entries = (await _server.Audit.QueryAsync(new AuditFilter(Limit: 1000), Token)).Entries;
+        Assert.DoesNotContain(entries, entry => entry.Action == AuditActions.CameraAdded);
+        Assert.DoesNotContain(entries, entry => entry.Detail.Values.Any(value => value?.Contains("s3cret-pw", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task A_duplicate_camera_is_answered_409_without_an_added_record()
+    {
+        await _server.Cameras.AddAsync(new CameraSpec("gate-4", "Gate 4", "/videos/a.mp4"), Token);
+        using var integrator = await _server.ClientForAsync([SiteRoles.Integrator]);
+
+        var response = await integrator.PostAsJsonAsync("/api/cameras", new { id = "gate-4", name = "Gate 4 again", source = "/videos/b.mp4", detector = "motion" }, Token);
+
+        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Empty((await _server.Audit.QueryAsync(new AuditFilter(Action: AuditActions.CameraAdded), Token)).Entries);
+    }
+
+    [Fact]
+    public async Task An_integrator_restricted_to_some_cameras_may_neither_add_nor_remove_cameras()
+    {
+        await _server.Cameras.AddAsync(new CameraSpec("hidden-1", "Hidden", "/videos/a.mp4"), Token);
+        using var restricted = await _server.ClientForAsync([SiteRoles.Integrator], ["entrance"]);
+
+        var add = await restricted.PostAsJsonAsync("/api/cameras", new { id = "gate-6", name = "Gate 6", source = "/videos/c.mp4", detector = "motion" }, Token);
+        var remove = await restricted.DeleteAsync("/api/cameras/hidden-1", Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, remove.StatusCode);
+        Assert.NotNull(await _server.Cameras.GetAsync("hidden-1", Token));
+        Assert.Null(await _server.Cameras.GetAsync("gate-6", Token));
+    }
+
+    [Fact]
+    public async Task A_damaged_frame_is_not_recorded_as_opened_and_a_revalidated_one_is()
+    {
+        using var operatorClient = await _server.ClientForAsync([SiteRoles.Operator]);
+
+        var damaged = await operatorClient.GetAsync($"/api/crops/{SearchFixture.CropWithDamagedFrame}/frame", Token);
+        var first = await operatorClient.GetAsync($"/api/crops/{Crop}/frame", Token);
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/crops/{Crop}/frame");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var revalidated = await operatorClient.SendAsync(again, Token);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, damaged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        var opened = (await _server.Audit.QueryAsync(new AuditFilter(Action: AuditActions.CropFrameOpened), Token)).Entries;
+        Assert.Equal([Crop, Crop], opened.Select(entry => entry.Target));
     }
 
     [Fact]

@@ -46,14 +46,14 @@ public sealed class CameraEndpointTests(SearchFixture data) : IAsyncLifetime
     [Theory]
     [InlineData("""{ "id": "Gate 4", "name": "Gate", "source": "/v.mp4" }""", "id", "is not a camera id")]
     [InlineData("""{ "id": "gate-4", "name": "Gate", "source": "/v.mp4", "sampleRate": 500 }""", "sampleRate", "at most 30")]
-    [InlineData("""{ "id": "gate-4", "name": "Gate", "source": "/v.mp4", "detector": "yolo9000" }""", "detector", "Unknown detector 'yolo9000'")]
+    [InlineData("""{ "id": "gate-4", "name": "Gate", "source": "/v.mp4", "detector": "yolo9000" }""", "detector", "unknown detector 'yolo9000'")]
     [InlineData("""{ "name": "Gate", "source": "/v.mp4" }""", "id", "required")]
     [InlineData("""{ "id": "gate-4", "source": "/v.mp4" }""", "name", "required")]
     [InlineData("""{ "id": "gate-4", "name": "Gate" }""", "source", "required")]
     [InlineData("""{ "id": "gate-4", "name": "Gate", "source": "/v.mp4", "url": "x" }""", "url", "Unknown field 'url'")]
     [InlineData("""{ "id": "gate-4", "name": "Gate", "source": "/v.mp4", "loop": "sometimes" }""", "loop", "true or false")]
     [InlineData("""{ "id": "gate-4", """, "body", "not valid JSON")]
-    public async Task An_invalid_camera_is_answered_400_with_the_directorys_message(string body, string field, string message)
+    public async Task An_invalid_camera_is_answered_400_naming_the_field(string body, string field, string message)
     {
         var errors = await (await _server.PostJsonAsync("/api/cameras", body)).ReadValidationErrorsAsync();
 

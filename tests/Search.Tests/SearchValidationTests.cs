@@ -165,8 +165,9 @@ public sealed class SearchValidationTests(SearchFixture data) : IAsyncLifetime
         var response = await _server.Client.PostAsync(
             "/api/search", new StringContent("text=red coat", Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
 
-        // Refused by routing (the operation accepts application/json only), before the handler runs.
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        // A ProblemDetails that says what to send (not routing's empty 415).
+        var problem = await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VfeTps.Stream.Contracts;
 
 namespace VfeTps.Stream.FrameIngest.Sources;
 

@@ -1,3 +1,5 @@
+using VfeTps.Stream.Contracts;
+
 namespace VfeTps.Stream.FrameIngest.Sources;
 
 /// <summary>Opens the reader a source needs (see <see cref="StreamSources"/>).</summary>

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using VfeTps.Stream.Contracts;
-using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Inference;
 using VfeTps.Stream.Messaging;
 using VfeTps.Stream.Storage;
@@ -26,7 +25,10 @@ public static class EmbeddedSiteExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(options => !TrustedProxies.Problems(options).Any(), "Site:TrustedProxies must list IP addresses only.")
+            .ValidateOnStart();
+        services.AddTrustedProxies();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SitePaths>();
 
@@ -41,7 +43,6 @@ public static class EmbeddedSiteExtensions
 
         AddModelAndIndex(services, configuration);
 
-        // The audit trail before access: the first admin's creation is audited by a hosted service.
         services.AddAuditTrail(configuration);
         services.AddSiteAccess(configuration);
         services.AddHostedService<ServingModelAudit>();
@@ -105,15 +106,20 @@ public static class EmbeddedSiteExtensions
     }
 
     /// <summary>
-    /// Authentication, authorization and rate limits first; then /healthz (anonymous, status only),
-    /// /metrics (Prometheus text format, any signed-in key), and the access, audit, search and site APIs.
+    /// Forwarded headers (from trusted proxies only), authentication, authorization and rate limits
+    /// first; then /healthz (anonymous, status only), /metrics (Prometheus text format, for
+    /// <see cref="SiteOperations"/>), and the access, audit, search, watchlist and site APIs and the UI.
     /// </summary>
     public static WebApplication MapEmbeddedSite(this WebApplication app)
     {
+        // With no known proxy the middleware would believe every sender: only when proxies are named.
+        if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders();
         app.UseSiteAccess();
         // Load balancers probe without credentials; the answer is the status word only.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteStatusOnlyAsync }).AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AccessPolicies.Authenticated);
+        // Series are tagged by camera: for those who run the site and see every camera.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(SiteOperations.Policy);
         app.MapAccessApi();
         app.MapAuditApi();
         app.MapSearchApi();

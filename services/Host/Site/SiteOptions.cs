@@ -26,11 +26,18 @@ public sealed class SiteOptions
     [Range(1, 65536)]
     public int CropStreamCapacity { get; set; } = 1024;
 
-    /// <summary>Embedded-crop notifications waiting for observers (latency statistics; watchlists later).</summary>
+    /// <summary>Embedded-crop notifications waiting for the latency statistics (the watchlists have their own feed).</summary>
     [Range(1, 65536)]
     public int EmbeddedStreamCapacity { get; set; } = 1024;
 
-    /// <summary>Crops, frames and vectors older than this are deleted.</summary>
+    /// <summary>
+    /// Addresses of reverse proxies (a TLS terminator) whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed: then the client's address (login throttling, audit) and HTTPS (the session cookie's
+    /// Secure flag) come from them. Empty by default: no forwarded header is believed.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>Crops, frames, vectors, watchlist hits, dead letters and audit entries older than this are deleted.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 

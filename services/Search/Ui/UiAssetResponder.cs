@@ -12,7 +12,7 @@ internal static class UiAssetResponder
         UiSecurityHeaders.Apply(response);
         response.Headers.ETag = asset.ETag;
         response.Headers.CacheControl = asset.CacheControl;
-        if (Matches(context.Request, asset.ETag))
+        if (EntityTags.IfNoneMatch(context.Request, new EntityTagHeaderValue(asset.ETag)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -29,15 +29,5 @@ internal static class UiAssetResponder
     {
         UiSecurityHeaders.Apply(context.Response);
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-    }
-
-    /// <summary>Whether If-None-Match names this tag (or "*"); weak tags from proxies count (RFC 9110 uses weak comparison here).</summary>
-    private static bool Matches(HttpRequest request, string tag)
-    {
-        var candidates = request.GetTypedHeaders().IfNoneMatch;
-        if (candidates.Count == 0)
-            return false;
-        var ours = new EntityTagHeaderValue(tag);
-        return candidates.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(ours, useStrongComparison: false));
     }
 }

@@ -38,7 +38,7 @@ internal sealed partial class SiteAuthenticationHandler(
                 return AuthenticateResult.Fail("The API key is unknown or revoked, or its owner is disabled.");
             }
 
-            return Success(SitePrincipalFactory.ForKey(key));
+            return Success(SitePrincipalFactory.ForKey(key.Key, key.OwnerRoles, key.OwnerCameras));
         }
 
         if (SessionCookie.Read(Context) is { } token)

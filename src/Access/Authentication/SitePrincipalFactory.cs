@@ -6,15 +6,28 @@ namespace VfeTps.Stream.Access;
 /// <summary>
 /// Builds the principal of a request from the stored user or key as it is now (so a role change, a
 /// disable or a revoke applies to the next request): actor id and name, a role claim per role, the
-/// camera scope, how it signed in, and for a key the user who owns it.
+/// camera scope, how it signed in, and for a key the user who owns it. A key never holds more than its
+/// owner holds now: its roles and cameras are intersected with the owner's current ones, so demoting or
+/// restricting a user narrows their keys at once.
 /// </summary>
 internal static class SitePrincipalFactory
 {
     public static ClaimsPrincipal ForUser(StoredUser user) =>
         Build($"user:{user.Name}", user.Name, user.Roles, user.Cameras, AuthenticationMethods.Session, owner: null);
 
-    public static ClaimsPrincipal ForKey(StoredApiKey key) =>
-        Build($"key:{key.Id}", key.Name, key.Roles, key.Cameras, AuthenticationMethods.ApiKey, key.Owner);
+    /// <summary>The principal of a key: the key's roles held by its owner too, and the cameras both may see.</summary>
+    public static ClaimsPrincipal ForKey(StoredApiKey key, IReadOnlyList<string> ownerRoles, IReadOnlyList<string>? ownerCameras) =>
+        Build(
+            $"key:{key.Id}",
+            key.Name,
+            key.Roles.Intersect(ownerRoles, StringComparer.Ordinal).ToArray(),
+            IntersectCameras(key.Cameras, ownerCameras),
+            AuthenticationMethods.ApiKey,
+            key.Owner);
+
+    /// <summary>The cameras both lists allow (null = every camera: then the other list, or every camera when both are null).</summary>
+    public static IReadOnlyList<string>? IntersectCameras(IReadOnlyList<string>? first, IReadOnlyList<string>? second) =>
+        first is null ? second : second is null ? first : first.Intersect(second, StringComparer.Ordinal).ToArray();
 
     private static ClaimsPrincipal Build(
         string id, string name, IReadOnlyList<string> roles, IReadOnlyList<string>? cameras, string method, string? owner)

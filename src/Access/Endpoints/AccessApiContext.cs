@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
@@ -9,8 +8,10 @@ internal sealed class AccessApiContext(
     SessionStore sessions,
     ApiKeyStore keys,
     PasswordHasher passwords,
+    PasswordVerifier verifier,
     LoginThrottle throttle,
-    RequestAudit audit,
+    AccessAudit audit,
+    UnknownUserNames unknownNames,
     AccessMetrics metrics,
     IOptions<AccessOptions> options,
     TimeProvider time)
@@ -23,9 +24,14 @@ internal sealed class AccessApiContext(
 
     public PasswordHasher Passwords { get; } = passwords;
 
+    /// <summary>Checks presented passwords, a bounded number at once.</summary>
+    public PasswordVerifier Verifier { get; } = verifier;
+
     public LoginThrottle Throttle { get; } = throttle;
 
-    public RequestAudit Audit { get; } = audit;
+    public AccessAudit Audit { get; } = audit;
+
+    public UnknownUserNames UnknownNames { get; } = unknownNames;
 
     public AccessMetrics Metrics { get; } = metrics;
 

@@ -11,7 +11,9 @@ namespace VfeTps.Stream.Access;
 
 /// <summary>
 /// The API key administration (<c>/api/keys</c>, admin role): list, create (the secret is answered once
-/// and only its hash kept) and revoke (the key stays listed with <c>revokedAt</c>). Audited before each change.
+/// and only its hash kept) and revoke (the key stays listed with <c>revokedAt</c>). A key holds at most its
+/// creator's roles and cameras, and an admin key sees every camera (400 otherwise). Recorded before each
+/// change: a creation is refused when the trail cannot write (503), a revocation is done anyway.
 /// </summary>
 internal static class KeyEndpoints
 {
@@ -26,7 +28,7 @@ internal static class KeyEndpoints
         keys.MapPost(string.Empty, CreateAsync)
             .WithName("CreateKey")
             .WithSummary("Create an API key; its secret is in this answer only")
-            .WithDescription("JSON body {name, roles, cameras?}. Send the secret as 'Authorization: Bearer vfk_…' or 'X-Api-Key: vfk_…'.")
+            .WithDescription("JSON body {name, roles, cameras?}: roles the creator holds, cameras within the creator's (an admin key: cameras null). Send the secret as 'Authorization: Bearer vfk_…' or 'X-Api-Key: vfk_…'.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -34,8 +36,7 @@ internal static class KeyEndpoints
         keys.MapDelete("/{id}", RevokeAsync)
             .WithName("RevokeKey")
             .WithSummary("Revoke an API key at once (it stays listed as revoked)")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<KeyView[]>> ListAsync([FromServices] AccessApiContext access, CancellationToken cancellationToken) =>
@@ -51,6 +52,12 @@ internal static class KeyEndpoints
         var name = AccessRequestRules.KeyName(request.Name, errors);
         var roles = AccessRequestRules.Roles(request.Roles, errors);
         var cameras = AccessRequestRules.Cameras(request.Cameras, errors);
+        if (roles is not null)
+        {
+            AccessRequestRules.AdminSeesEveryCamera(roles, cameras, errors);
+            AccessRequestRules.WithinCreator(http.User, roles, cameras, errors);
+        }
+
         if (errors.Any || name is null || roles is null)
             return Problems.Invalid(errors, "The key is not valid.");
         // The owner is a user: the administrator signed in, or the owner of the admin key used.
@@ -62,7 +69,9 @@ internal static class KeyEndpoints
         var record = AuditRecord.Of(http.User, AuditActions.KeyCreated, id, detail, clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
             return RequestAudit.Unavailable();
-        var (key, secret) = await access.Keys.CreateAsync(id, name, owner, roles, cameras, cancellationToken).ConfigureAwait(false);
+        var (key, secret) = await access.Audit.CarryOutAsync(
+                record, () => access.Keys.CreateAsync(id, name, owner, roles, cameras, cancellationToken), _ => null)
+            .ConfigureAwait(false);
         return TypedResults.Created($"{http.Request.PathBase}/api/keys/{key.Id}", new CreatedKey(KeyView.Of(key), secret));
     }
 
@@ -82,11 +91,19 @@ internal static class KeyEndpoints
         if (key.RevokedAt is not null)
             return TypedResults.NoContent();
 
+        // Revoking removes access: never held up by the trail, and not cancellable once started.
         var record = AuditRecord.Of(http.User, AuditActions.KeyRevoked, id, AuditDetail.Of(("name", key.Name)), clientAddress: ClientAddress.Of(http));
-        if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return RequestAudit.Unavailable();
-        return await access.Keys.RevokeAsync(id, cancellationToken).ConfigureAwait(false) == KeyRevocation.NotFound
-            ? Problems.NotFound($"There is no key '{id}'.")
-            : TypedResults.NoContent();
+        var recorded = await access.Audit.TryRecordRemovalAsync(record).ConfigureAwait(false);
+        var revocation = await access.Audit.CarryOutAsync(
+                recorded ? record : null,
+                () => access.Keys.RevokeAsync(id, CancellationToken.None),
+                result => result switch
+                {
+                    KeyRevocation.NotFound => "not-found",
+                    KeyRevocation.AlreadyRevoked => "already-revoked",
+                    _ => null,
+                })
+            .ConfigureAwait(false);
+        return revocation == KeyRevocation.NotFound ? Problems.NotFound($"There is no key '{id}'.") : TypedResults.NoContent();
     }
 }

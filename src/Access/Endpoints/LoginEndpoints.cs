@@ -11,7 +11,9 @@ namespace VfeTps.Stream.Access;
 /// <summary>
 /// <c>POST /api/auth/login</c>: checks a user name and password and starts a browser session. The answer
 /// to an unknown user, a wrong password and a disabled user is the same 401 (and an unknown user costs
-/// one password hash too, so timing tells nothing). Throttled names and addresses get 429 unchecked.
+/// one password hash too, so timing tells nothing). Each attempt is reserved with the throttle before its
+/// password is hashed; throttled names and addresses get 429 unchecked, and when too many password checks
+/// are running and waiting the answer is 503 unchecked.
 /// </summary>
 internal static class LoginEndpoints
 {
@@ -53,54 +55,88 @@ internal static class LoginEndpoints
             return Problems.Invalid(errors, "The login is not valid.");
         }
 
+        // The client address is the connection's remote address unless the host applies forwarded headers
+        // from its trusted proxies (Site:TrustedProxies).
         var address = ClientAddress.KeyOf(http);
-        if (access.Throttle.RetryAfter(name, address) is { } wait)
-            return await ThrottledAsync(http, access, name, wait, cancellationToken).ConfigureAwait(false);
-
-        var user = await access.Users.FindAsync(name, cancellationToken).ConfigureAwait(false);
-        var passwordMatches = user is null
-            ? access.Passwords.VerifyAgainstDummy(login.Password!)
-            : access.Passwords.Verify(login.Password!, user.PasswordHash);
-        if (user is null || !passwordMatches || user.Disabled)
+        // Reserved before hashing: parallel attempts count against the limit while they are being checked.
+        if (!access.Throttle.TryBegin(name, address, out var attempt, out var wait))
         {
-            access.Throttle.RecordFailure(name, address);
-            var reason = user is null ? "unknown-user" : !passwordMatches ? "wrong-password" : "disabled";
-            var failed = AuditRecord.Of(
-                http.User, AuditActions.LoginFailed, name, AuditDetail.Of(("reason", reason)), AuditOutcome.Refused, ClientAddress.Of(http));
-            if (!await access.Audit.TryRecordAsync(failed, cancellationToken).ConfigureAwait(false))
-                return Unavailable(access);
-            access.Metrics.Login(LoginOutcomes.Failed);
-            return Problems.Unauthorized(BadCredentials);
+            access.Metrics.LoginThrottled();
+            return Throttled(http, wait);
         }
 
-        // Recorded before the session exists: when the trail cannot write, there is no session.
-        var principal = SitePrincipalFactory.ForUser(user);
-        var record = AuditRecord.Of(principal, AuditActions.LoggedIn, user.Name, outcome: AuditOutcome.Succeeded, clientAddress: ClientAddress.Of(http));
-        if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return Unavailable(access);
+        using (attempt)
+        {
+            var user = await access.Users.FindAsync(name, cancellationToken).ConfigureAwait(false);
+            var check = await access.Verifier.CheckAsync(login.Password!, user?.PasswordHash, cancellationToken).ConfigureAwait(false);
+            if (check.IsBusy)
+            {
+                access.Metrics.Login(LoginOutcomes.Busy);
+                return Busy(http);
+            }
 
-        var (token, expiresAt) = await access.Sessions.CreateAsync(user.Name, cancellationToken).ConfigureAwait(false);
-        var rehashed = access.Passwords.NeedsRehash(user.PasswordHash) ? access.Passwords.Hash(login.Password!) : null;
-        await access.Users.RecordLoginAsync(user.Name, access.Time.GetUtcNow(), rehashed, cancellationToken).ConfigureAwait(false);
-        access.Throttle.RecordSuccess(name);
-        SessionCookie.Append(http, token, expiresAt);
-        access.Metrics.Login(LoginOutcomes.Succeeded);
-        return TypedResults.Ok(MeResponse.Of(principal, user.MustChangePassword));
+            if (user is null || !check.IsMatch || user.Disabled)
+                return await FailedAsync(http, access, attempt, name, user, check.IsMatch, cancellationToken).ConfigureAwait(false);
+            attempt.Succeeded();
+
+            // Recorded before the session exists: when the trail cannot write, there is no session.
+            var principal = SitePrincipalFactory.ForUser(user);
+            var record = AuditRecord.Of(principal, AuditActions.LoggedIn, user.Name, outcome: AuditOutcome.Succeeded, clientAddress: ClientAddress.Of(http));
+            if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
+                return Unavailable(access);
+
+            // When the session cannot be started after all (the user deleted meanwhile, the database failing), the
+            // success record is followed by a compensating one.
+            var (token, expiresAt) = await access.Audit.CarryOutAsync(
+                    record,
+                    async () =>
+                    {
+                        var session = await access.Sessions.CreateAsync(user.Name, cancellationToken).ConfigureAwait(false);
+                        await access.Users.RecordLoginAsync(user.Name, access.Time.GetUtcNow(), check.Rehashed, cancellationToken).ConfigureAwait(false);
+                        return session;
+                    },
+                    _ => null)
+                .ConfigureAwait(false);
+            SessionCookie.Append(http, token, expiresAt);
+            access.Metrics.Login(LoginOutcomes.Succeeded);
+            return TypedResults.Ok(MeResponse.Of(principal, user.MustChangePassword));
+        }
     }
 
-    private static async Task<ProblemHttpResult> ThrottledAsync(
-        HttpContext http, AccessApiContext access, string name, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult> FailedAsync(
+        HttpContext http, AccessApiContext access, LoginAttempt attempt, string name, StoredUser? user, bool passwordMatched, CancellationToken cancellationToken)
     {
-        var record = AuditRecord.Of(
-            http.User, AuditActions.LoginFailed, name, AuditDetail.Of(("reason", "throttled")), AuditOutcome.Refused, ClientAddress.Of(http));
-        if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
+        var lockouts = attempt.Failed();
+        var reason = user is null ? "unknown-user" : !passwordMatched ? "wrong-password" : "disabled";
+        var failed = LoginRecords.Failed(http, access, name, user is not null, ("reason", reason));
+        if (!await access.Audit.TryRecordAsync(failed, cancellationToken).ConfigureAwait(false))
             return Unavailable(access);
-        access.Metrics.LoginThrottled();
-        return Problems.TooManyRequests(
+        if (LoginRecords.Lockout(http, access, name, user is not null, lockouts, "login") is { } lockout
+            && !await access.Audit.TryRecordAsync(lockout, cancellationToken).ConfigureAwait(false))
+        {
+            return Unavailable(access);
+        }
+
+        access.Metrics.Login(LoginOutcomes.Failed);
+        return Problems.Unauthorized(BadCredentials);
+    }
+
+    /// <summary>429 for a locked-out name or address (or one whose limit is taken up by attempts being checked): not recorded, only counted.</summary>
+    private static ProblemHttpResult Throttled(HttpContext http, TimeSpan wait) =>
+        Problems.TooManyRequests(
             http.Response,
             wait,
-            "Too many failed logins.",
+            "Too many login attempts.",
             $"Logins for this user name or from this address are paused for {Problems.RetryAfterSeconds(wait)} s after repeated failures.");
+
+    /// <summary>503 when too many password checks are running and waiting: the password was not checked, nothing counted.</summary>
+    internal static ProblemHttpResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Too many password checks are running.",
+            detail: "The site is checking many passwords at once; try again in a moment.");
     }
 
     private static ProblemHttpResult Unavailable(AccessApiContext access)

@@ -21,8 +21,7 @@ internal static class SessionEndpoints
         auth.MapPost("/logout", LogoutAsync)
             .AllowAnonymous()
             .WithName("Logout")
-            .WithSummary("End the browser session (deleted on the server, cookie cleared)")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("End the browser session (deleted on the server, cookie cleared)");
 
         auth.MapGet("/me", MeAsync)
             .RequireAuthorization(AccessPolicies.Authenticated)
@@ -42,17 +41,18 @@ internal static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(
-        HttpContext http, [FromServices] AccessApiContext access, CancellationToken cancellationToken)
+    private static async Task<NoContent> LogoutAsync(HttpContext http, [FromServices] AccessApiContext access)
     {
         var token = SessionCookie.Read(http);
-        // Only a live session is worth a record; a stale or absent cookie is just cleared.
+        // Only a live session is worth a record; a stale or absent cookie is just cleared. Ending a session
+        // removes access, so it is never held up by the audit trail (the record is attempted; a failure is
+        // logged at Critical), and it is not cancellable once started.
         if (token is not null && SitePrincipalFactory.MethodOf(http.User) == AuthenticationMethods.Session)
         {
             var record = AuditRecord.Of(http.User, AuditActions.LoggedOut, http.User.ActorName(), clientAddress: ClientAddress.Of(http));
-            if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-                return RequestAudit.Unavailable();
-            await access.Sessions.DeleteAsync(token, cancellationToken).ConfigureAwait(false);
+            var recorded = await access.Audit.TryRecordRemovalAsync(record).ConfigureAwait(false);
+            await access.Audit.CarryOutAsync(recorded ? record : null, () => access.Sessions.DeleteAsync(token, CancellationToken.None), _ => null)
+                .ConfigureAwait(false);
         }
 
         if (token is not null)
@@ -87,27 +87,57 @@ internal static class SessionEndpoints
             return Problems.Invalid(errors, "The password change is not valid.");
 
         var name = http.User.ActorName();
+        // The client address is the connection's remote address unless the host applies forwarded headers
+        // from its trusted proxies (Site:TrustedProxies).
         var address = ClientAddress.KeyOf(http);
-        // A borrowed session must not become a way to guess the password: the login throttle applies.
-        if (access.Throttle.RetryAfter(name, address) is { } wait)
-            return Problems.TooManyRequests(http.Response, wait, "Too many wrong passwords.", "Wait before trying the current password again.");
-        var user = await access.Users.FindAsync(name, cancellationToken).ConfigureAwait(false);
-        if (user is null || !access.Passwords.Verify(change.CurrentPassword!, user.PasswordHash))
+        // A borrowed session must not become a way to guess the password: the login throttle applies, and
+        // the check is reserved before hashing, so parallel guesses count against the limit too.
+        if (!access.Throttle.TryBegin(name, address, out var attempt, out var wait))
         {
-            access.Throttle.RecordFailure(name, address);
-            var refused = AuditRecord.Of(
-                http.User, AuditActions.UserUpdated, name, AuditDetail.Of(("password", "changed"), ("reason", "wrong-current-password")),
-                AuditOutcome.Refused, ClientAddress.Of(http));
-            if (!await access.Audit.TryRecordAsync(refused, cancellationToken).ConfigureAwait(false))
-                return RequestAudit.Unavailable();
-            return Problems.Unauthorized("The current password is wrong.");
+            return Problems.TooManyRequests(
+                http.Response, wait, "Too many wrong passwords.", $"Wait {Problems.RetryAfterSeconds(wait)} s before trying the current password again.");
+        }
+
+        using (attempt)
+        {
+            var user = await access.Users.FindAsync(name, cancellationToken).ConfigureAwait(false);
+            var check = await access.Verifier.CheckAsync(change.CurrentPassword!, user?.PasswordHash, cancellationToken).ConfigureAwait(false);
+            if (check.IsBusy)
+                return LoginEndpoints.Busy(http);
+            if (user is null || !check.IsMatch)
+            {
+                var lockouts = attempt.Failed();
+                var refused = AuditRecord.Of(
+                    http.User, AuditActions.UserUpdated, name, AuditDetail.Of(("password", "changed"), ("reason", "wrong-current-password")),
+                    AuditOutcome.Refused, ClientAddress.Of(http));
+                if (!await access.Audit.TryRecordAsync(refused, cancellationToken).ConfigureAwait(false))
+                    return RequestAudit.Unavailable();
+                if (LoginRecords.Lockout(http, access, name, userExists: true, lockouts, "password-change") is { } lockout
+                    && !await access.Audit.TryRecordAsync(lockout, cancellationToken).ConfigureAwait(false))
+                {
+                    return RequestAudit.Unavailable();
+                }
+
+                return Problems.Unauthorized("The current password is wrong.");
+            }
+
+            attempt.Succeeded();
         }
 
         var record = AuditRecord.Of(http.User, AuditActions.UserUpdated, name, AuditDetail.Of(("password", "changed")), clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
             return RequestAudit.Unavailable();
         var keep = SessionTokens.TryHash(SessionCookie.Read(http), out var hash) ? hash : null;
-        await access.Users.ChangeOwnPasswordAsync(name, access.Passwords.Hash(newPassword), keep, cancellationToken).ConfigureAwait(false);
+        var newHash = access.Passwords.Hash(newPassword);
+        await access.Audit.CarryOutAsync(
+                record,
+                async () =>
+                {
+                    await access.Users.ChangeOwnPasswordAsync(name, newHash, keep, cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                _ => null)
+            .ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 }

@@ -11,8 +11,11 @@ namespace VfeTps.Stream.Access;
 
 /// <summary>
 /// The user administration (<c>/api/users</c>, admin role): list, create, update, delete. Nobody can
-/// delete, disable or demote themselves, nor the last enabled administrator (409). Every change is
-/// audited before it is made (503 when the trail cannot write).
+/// delete, disable or demote themselves, nor the last enabled administrator (409). An administrator sees
+/// every camera (a restricted admin is refused, 400 on "cameras"). Every change is recorded before it is
+/// made; one that grants access is refused when the trail cannot write (503), one that only removes access
+/// (delete, disable, narrower roles or cameras) is made anyway (see <see cref="AccessAudit"/>). A record
+/// whose change the store then refuses is followed by a compensating record.
 /// </summary>
 internal static class UserEndpoints
 {
@@ -27,7 +30,7 @@ internal static class UserEndpoints
         users.MapPost(string.Empty, CreateAsync)
             .WithName("CreateUser")
             .WithSummary("Create a user (asked to change the password at first sign-in)")
-            .WithDescription("JSON body {name, password, roles, cameras?}; cameras null or absent = every camera.")
+            .WithDescription("JSON body {name, password, roles, cameras?}; cameras null or absent = every camera (an admin sees every camera).")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -36,7 +39,7 @@ internal static class UserEndpoints
         users.MapPut("/{name}", UpdateAsync)
             .WithName("UpdateUser")
             .WithSummary("Change a user's roles, cameras, password or disabled state")
-            .WithDescription("JSON body {roles?, cameras?, password?, disabled?}: only the fields given change; \"cameras\": null = every camera.")
+            .WithDescription("JSON body {roles?, cameras?, password?, disabled?}: only the fields given change; \"cameras\": null = every camera (an admin sees every camera). Narrower roles or cameras and disabling are done even while the audit trail cannot write; anything granting access is then 503.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -47,8 +50,7 @@ internal static class UserEndpoints
             .WithName("DeleteUser")
             .WithSummary("Delete a user (ends their sessions, revokes the keys they own)")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<UserView[]>> ListAsync([FromServices] AccessApiContext access, CancellationToken cancellationToken) =>
@@ -65,17 +67,23 @@ internal static class UserEndpoints
         var password = AccessRequestRules.Password(request.Password, errors);
         var roles = AccessRequestRules.Roles(request.Roles, errors);
         var cameras = AccessRequestRules.Cameras(request.Cameras, errors);
+        if (roles is not null)
+            AccessRequestRules.AdminSeesEveryCamera(roles, cameras, errors);
         if (errors.Any || name is null || password is null || roles is null)
             return Problems.Invalid(errors, "The user is not valid.");
         if (await access.Users.FindAsync(name, cancellationToken).ConfigureAwait(false) is not null)
             return Problems.Conflict($"A user '{name}' already exists.");
 
+        // A new user grants access: no record, no user (503).
         var record = AuditRecord.Of(http.User, AuditActions.UserCreated, name, Describe(roles, camerasGiven: true, cameras), clientAddress: ClientAddress.Of(http));
         if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
             return RequestAudit.Unavailable();
         // The administrator knows this password, so the user is asked to choose their own.
         var user = new StoredUser(name, access.Passwords.Hash(password), roles, cameras, false, true, access.Time.GetUtcNow(), null);
-        if (!await access.Users.TryCreateAsync(user, cancellationToken).ConfigureAwait(false))
+        var created = await access.Audit.CarryOutAsync(
+                record, () => access.Users.TryCreateAsync(user, cancellationToken), done => done ? null : "exists")
+            .ConfigureAwait(false);
+        if (!created)
             return Problems.Conflict($"A user '{name}' already exists.");
         return TypedResults.Created($"{http.Request.PathBase}/api/users/{name}", UserView.Of(user));
     }
@@ -100,21 +108,44 @@ internal static class UserEndpoints
         var current = await access.Users.FindAsync(name, cancellationToken).ConfigureAwait(false);
         if (current is null)
             return Problems.NotFound($"There is no user '{name}'.");
+        AccessRequestRules.AdminSeesEveryCamera(roles ?? current.Roles, request.CamerasGiven ? cameras : current.Cameras, errors);
+        if (errors.Any)
+            return Problems.Invalid(errors, "The change is not valid.");
         var change = new UserChange(roles, request.CamerasGiven, cameras, request.Disabled);
         if (await RefusalAsync(http, access, current, change, cancellationToken).ConfigureAwait(false) is { } refusal)
             return refusal;
 
+        if (password is not null)
+        {
+            // Someone else's new password is known to the administrator, so it must be changed; one's own is not,
+            // and the session it was set from stays (the user's other sessions end).
+            var ownPassword = SitePrincipalFactory.UserOf(http.User) == name;
+            var keep = ownPassword && SitePrincipalFactory.MethodOf(http.User) == AuthenticationMethods.Session
+                && SessionTokens.TryHash(SessionCookie.Read(http), out var tokenHash) ? tokenHash : null;
+            change = change with { PasswordHash = access.Passwords.Hash(password), MustChangePassword = !ownPassword, KeepSessionTokenHash = keep };
+        }
+
         var detail = Describe(roles, request.CamerasGiven, cameras, request.Disabled, passwordChanged: password is not null);
         var record = AuditRecord.Of(http.User, AuditActions.UserUpdated, name, detail, clientAddress: ClientAddress.Of(http));
-        if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
+        // A change that grants nothing (narrower roles or cameras, disabling) removes access and is never held up
+        // by the trail; one that grants anything is not done unrecorded. When the record could not be written,
+        // the store checks again, in its transaction, that the change grants the user as stored now nothing.
+        var removal = !change.Grants(current);
+        var recorded = removal
+            ? await access.Audit.TryRecordRemovalAsync(record).ConfigureAwait(false)
+            : await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!recorded && !removal)
             return RequestAudit.Unavailable();
-        if (password is not null)
-            change = change with { PasswordHash = access.Passwords.Hash(password), MustChangePassword = SitePrincipalFactory.UserOf(http.User) != name };
-        var (outcome, updated) = await access.Users.UpdateAsync(name, change, cancellationToken).ConfigureAwait(false);
+        var (outcome, updated) = await access.Audit.CarryOutAsync(
+                recorded ? record : null,
+                () => access.Users.UpdateAsync(name, change, removal ? CancellationToken.None : cancellationToken, onlyIfGrantsNothing: !recorded),
+                result => NotDone(result.Outcome))
+            .ConfigureAwait(false);
         return outcome switch
         {
             UserChangeOutcome.Done => TypedResults.Ok(UserView.Of(updated!)),
             UserChangeOutcome.NotFound => Problems.NotFound($"There is no user '{name}'."),
+            UserChangeOutcome.WouldGrant => RequestAudit.Unavailable(),
             _ => LastAdmin(name),
         };
     }
@@ -133,16 +164,29 @@ internal static class UserEndpoints
         if (current.IsEnabledAdmin && await access.Users.CountOtherEnabledAdminsAsync(name, cancellationToken).ConfigureAwait(false) == 0)
             return LastAdmin(name);
 
+        // Deleting removes access: never held up by the trail, and not cancellable once started.
         var record = AuditRecord.Of(http.User, AuditActions.UserDeleted, name, clientAddress: ClientAddress.Of(http));
-        if (!await access.Audit.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
-            return RequestAudit.Unavailable();
-        return await access.Users.DeleteAsync(name, access.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false) switch
+        var recorded = await access.Audit.TryRecordRemovalAsync(record).ConfigureAwait(false);
+        var outcome = await access.Audit.CarryOutAsync(
+                recorded ? record : null, () => access.Users.DeleteAsync(name, access.Time.GetUtcNow(), CancellationToken.None), NotDone)
+            .ConfigureAwait(false);
+        return outcome switch
         {
             UserChangeOutcome.Done => TypedResults.NoContent(),
             UserChangeOutcome.NotFound => Problems.NotFound($"There is no user '{name}'."),
             _ => LastAdmin(name),
         };
     }
+
+    /// <summary>Why a recorded change was not made after all (the reason of its compensating record); null when it was.</summary>
+    private static string? NotDone(UserChangeOutcome outcome) =>
+        outcome switch
+        {
+            UserChangeOutcome.Done => null,
+            UserChangeOutcome.NotFound => "not-found",
+            UserChangeOutcome.LastAdmin => "last-admin",
+            _ => "would-grant",
+        };
 
     /// <summary>Why the change may not be made (409), checked before it is audited; the store checks the last-admin rule again atomically.</summary>
     private static async Task<ProblemHttpResult?> RefusalAsync(

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using VfeTps.Stream.Storage;
 
@@ -5,8 +6,9 @@ namespace VfeTps.Stream.Access;
 
 /// <summary>
 /// The access tables in the host's <see cref="SiteDatabase"/>, created (idempotently) when this is first
-/// resolved: users, browser sessions (by token hash) and API keys (by secret hash). Sessions go with
-/// their user (cascade); keys stay listed after their owner is deleted, revoked.
+/// resolved: users, browser sessions (by token hash), API keys (by secret hash) and the site's random
+/// keys (e.g. the one that hashes unknown user names in the audit trail). Sessions go with their user
+/// (cascade); keys stay listed after their owner is deleted, revoked.
 /// </summary>
 internal sealed class AccessDatabase
 {
@@ -41,7 +43,13 @@ internal sealed class AccessDatabase
             revoked_at INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS access_api_keys_by_owner ON access_api_keys(owner);
+        CREATE TABLE IF NOT EXISTS access_site_keys (
+            purpose TEXT NOT NULL PRIMARY KEY,
+            secret BLOB NOT NULL
+        );
         """;
+
+    private const int SiteKeyBytes = 32;
 
     private readonly SiteDatabase _database;
 
@@ -53,4 +61,14 @@ internal sealed class AccessDatabase
     }
 
     public SqliteConnection Open() => _database.Open();
+
+    /// <summary>The site's random key for <paramref name="purpose"/>, made (32 random bytes) and kept at its first use.</summary>
+    public byte[] SiteKey(string purpose)
+    {
+        using var connection = Open();
+        using (var insert = connection.Command("INSERT INTO access_site_keys (purpose, secret) VALUES ($purpose, $secret) ON CONFLICT (purpose) DO NOTHING"))
+            insert.With("$purpose", purpose).With("$secret", RandomNumberGenerator.GetBytes(SiteKeyBytes)).ExecuteNonQuery();
+        using var select = connection.Command("SELECT secret FROM access_site_keys WHERE purpose = $purpose").With("$purpose", purpose);
+        return (byte[])select.ExecuteScalar()!;
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class ApiKeyStore(AccessDatabase database, TimeProvider time)
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     private static readonly string AuthenticateSql = $"""
-        SELECT {string.Join(", ", Columns.Split(", ").Select(column => "k." + column))}, k.secret_hash
+        SELECT {string.Join(", ", Columns.Split(", ").Select(column => "k." + column))}, k.secret_hash, u.roles, u.cameras
         FROM access_api_keys k JOIN access_users u ON u.name = k.owner
         WHERE k.id = $id AND k.revoked_at IS NULL AND u.disabled = 0
         """;
@@ -57,11 +57,16 @@ internal sealed class ApiKeyStore(AccessDatabase database, TimeProvider time)
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
-    /// <summary>The key, when the secret is its own, it is not revoked and its owner exists and is enabled; else null.</summary>
-    public async Task<StoredApiKey?> AuthenticateAsync(string id, byte[] secret, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key with its owner's current roles and cameras, when the secret is its own, it is not revoked and
+    /// its owner exists and is enabled; else null.
+    /// </summary>
+    public async Task<AuthenticatedKey?> AuthenticateAsync(string id, byte[] secret, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         StoredApiKey key;
+        IReadOnlyList<string> ownerRoles;
+        IReadOnlyList<string>? ownerCameras;
         using (var command = connection.Command(AuthenticateSql).With("$id", id))
         using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -71,6 +76,8 @@ internal sealed class ApiKeyStore(AccessDatabase database, TimeProvider time)
             if (!CryptographicOperations.FixedTimeEquals(ApiKeyFormat.HashSecret(secret), (byte[])reader.GetValue(8)))
                 return null;
             key = Read(reader);
+            ownerRoles = StoredLists.SplitRoles(reader.GetString(9));
+            ownerCameras = StoredLists.SplitCameras(reader.GetValue(10));
         }
 
         var now = time.GetUtcNow();
@@ -81,7 +88,7 @@ internal sealed class ApiKeyStore(AccessDatabase database, TimeProvider time)
             key = key with { LastUsedAt = now };
         }
 
-        return key;
+        return new AuthenticatedKey(key, ownerRoles, ownerCameras);
     }
 
     public async Task<KeyRevocation> RevokeAsync(string id, CancellationToken cancellationToken)

@@ -11,6 +11,12 @@ internal sealed record StoredApiKey(
     DateTimeOffset? LastUsedAt,
     DateTimeOffset? RevokedAt);
 
+/// <summary>A key that authenticated, with what its owner holds now (the key never holds more; see <see cref="SitePrincipalFactory.ForKey"/>).</summary>
+/// <param name="Key">The key.</param>
+/// <param name="OwnerRoles">The owner's current roles.</param>
+/// <param name="OwnerCameras">The owner's current cameras; null for every camera.</param>
+internal sealed record AuthenticatedKey(StoredApiKey Key, IReadOnlyList<string> OwnerRoles, IReadOnlyList<string>? OwnerCameras);
+
 /// <summary>How revoking a key ended.</summary>
 internal enum KeyRevocation
 {

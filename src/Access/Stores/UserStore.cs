@@ -6,7 +6,8 @@ namespace VfeTps.Stream.Access;
 /// <summary>
 /// The users table. Changes that could leave the site without an enabled administrator are checked and
 /// applied in one immediate transaction, so two administrators demoting each other cannot both succeed.
-/// Disabling a user, deleting one or setting their password ends their sessions in the same transaction.
+/// Disabling a user, deleting one or setting their password ends their sessions in the same transaction
+/// (a user setting their own password keeps the session they did it from).
 /// </summary>
 internal sealed class UserStore(AccessDatabase database)
 {
@@ -44,13 +45,22 @@ internal sealed class UserStore(AccessDatabase database)
     public Task<bool> TryCreateFirstAsync(StoredUser user, CancellationToken cancellationToken) =>
         InsertAsync(user, onlyIfEmpty: true, cancellationToken);
 
-    public async Task<(UserChangeOutcome Outcome, StoredUser? User)> UpdateAsync(string name, UserChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the change in one transaction. With <paramref name="onlyIfGrantsNothing"/> (a removal whose
+    /// audit record could not be written) it is refused, <see cref="UserChangeOutcome.WouldGrant"/>, when it
+    /// would grant the user as stored now anything (<see cref="UserChange.Grants"/>).
+    /// </summary>
+    public async Task<(UserChangeOutcome Outcome, StoredUser? User)> UpdateAsync(
+        string name, UserChange change, CancellationToken cancellationToken, bool onlyIfGrantsNothing = false)
     {
+        ArgumentNullException.ThrowIfNull(change);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var current = await FindAsync(connection, transaction, name, cancellationToken).ConfigureAwait(false);
         if (current is null)
             return (UserChangeOutcome.NotFound, null);
+        if (onlyIfGrantsNothing && change.Grants(current))
+            return (UserChangeOutcome.WouldGrant, current);
 
         var updated = current with
         {
@@ -77,8 +87,10 @@ internal sealed class UserStore(AccessDatabase database)
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (updated.Disabled || change.PasswordHash is not null)
+        if (updated.Disabled)
             await DeleteSessionsAsync(connection, transaction, name, keepTokenHash: null, cancellationToken).ConfigureAwait(false);
+        else if (change.PasswordHash is not null)
+            await DeleteSessionsAsync(connection, transaction, name, change.KeepSessionTokenHash, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return (UserChangeOutcome.Done, updated);
     }

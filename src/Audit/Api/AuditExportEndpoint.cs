@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using VfeTps.Stream.Audit.Export;
+using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Contracts.Audit;
 using VfeTps.Stream.WebApi;
 
@@ -41,6 +42,7 @@ internal static class AuditExportEndpoint
         [FromQuery] string? to,
         [FromQuery] string? format,
         [FromServices] SqliteAuditTrail trail,
+        [FromServices] RequestAudit audit,
         [FromServices] TimeProvider clock,
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -52,30 +54,21 @@ internal static class AuditExportEndpoint
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The audit export is not valid.");
 
         var logger = loggers.CreateLogger(typeof(AuditExportEndpoint).FullName!);
-        var record = AuditRecord.Of(
-            http.User,
-            AuditActions.AuditExported,
-            detail: new Dictionary<string, string?>
-            {
-                ["from"] = start?.ToString("O", CultureInfo.InvariantCulture),
-                ["to"] = end?.ToString("O", CultureInfo.InvariantCulture),
-                ["format"] = exportFormat.Name,
-            },
-            clientAddress: http.Connection.RemoteIpAddress?.ToString());
-        try
+        var detail = new Dictionary<string, string?>
         {
-            await trail.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AuditTrailUnavailableException error)
-        {
-            AuditLog.ExportRefused(logger, record.ActorId, error);
-            return AuditEndpoints.Unavailable("The audit export cannot be recorded, so it is refused.");
-        }
+            ["from"] = start?.ToString("O", CultureInfo.InvariantCulture),
+            ["to"] = end?.ToString("O", CultureInfo.InvariantCulture),
+            ["format"] = exportFormat.Name,
+        };
+        // Recorded before a byte goes out; refused when it cannot be (fail closed).
+        if (await audit.RecordAsync(http, AuditActions.AuditExported, null, detail).ConfigureAwait(false) is { } unaudited)
+            return unaudited;
 
-        AuditLog.ExportStarted(logger, record.ActorId, start, end, exportFormat.Name);
+        var actorId = http.User.ActorId();
+        AuditLog.ExportStarted(logger, actorId, start, end, exportFormat.Name);
         var fileName = AuditExportFileName.Of(start, end, clock.GetUtcNow(), exportFormat);
         return TypedResults.Stream(
-            body => WriteAsync(body, http, trail, start, end, exportFormat, logger, record.ActorId),
+            body => WriteAsync(body, http, trail, start, end, exportFormat, logger, actorId),
             exportFormat.ContentType,
             fileName);
     }

@@ -1,6 +1,4 @@
-using VfeTps.Stream.Contracts;
-
-namespace VfeTps.Stream.FrameIngest.Registry;
+namespace VfeTps.Stream.Contracts;
 
 /// <summary>
 /// Checks a camera before it is registered and normalises it (a relative file path becomes
@@ -14,43 +12,47 @@ public static class CameraSpecValidator
     public const int MaxNameLength = 100;
     public const int MaxSourceLength = 2048;
 
-    /// <summary>The spec, normalised; <see cref="ArgumentException"/> when it is invalid.</summary>
-    public static CameraSpec Validate(CameraSpec spec)
+    /// <summary>
+    /// The spec, normalised; <see cref="ArgumentException"/> (its ParamName the field at fault) when it is
+    /// invalid. <paramref name="fileMustExist"/>: whether a file source must exist here (the registry checks
+    /// it on the machine that reads the camera; an API in front of it need not).
+    /// </summary>
+    public static CameraSpec Validate(CameraSpec spec, bool fileMustExist = true)
     {
         ArgumentNullException.ThrowIfNull(spec);
         CameraIds.Validate(spec.Id);
         if (string.IsNullOrWhiteSpace(spec.Name))
         {
-            throw new ArgumentException($"Camera '{spec.Id}' needs a name.", nameof(spec));
+            throw new ArgumentException($"Camera '{spec.Id}' needs a name.", nameof(spec.Name));
         }
 
         if (spec.Name.Length > MaxNameLength)
         {
-            throw new ArgumentException($"Camera '{spec.Id}': the name has {spec.Name.Length} characters; at most {MaxNameLength} are allowed.", nameof(spec));
+            throw new ArgumentException($"Camera '{spec.Id}': the name has {spec.Name.Length} characters; at most {MaxNameLength} are allowed.", nameof(spec.Name));
         }
 
         if (spec.Name.Any(char.IsControl))
         {
-            throw new ArgumentException($"Camera '{spec.Id}': the name must not contain control characters.", nameof(spec));
+            throw new ArgumentException($"Camera '{spec.Id}': the name must not contain control characters.", nameof(spec.Name));
         }
 
         if (!double.IsFinite(spec.SampleRate) || spec.SampleRate <= 0 || spec.SampleRate > CameraSpec.MaxSampleRate)
         {
             throw new ArgumentException(
                 $"Camera '{spec.Id}': the sample rate must be more than 0 and at most {CameraSpec.MaxSampleRate} frames per second (got {spec.SampleRate}).",
-                nameof(spec));
+                nameof(spec.SampleRate));
         }
 
         if (!DetectorKinds.IsKnown(spec.Detector))
         {
             throw new ArgumentException(
-                $"Camera '{spec.Id}': unknown detector '{spec.Detector}'; use one of {string.Join(", ", DetectorKinds.All)}.", nameof(spec));
+                $"Camera '{spec.Id}': unknown detector '{spec.Detector}'; use one of {string.Join(", ", DetectorKinds.All)}.", nameof(spec.Detector));
         }
 
-        return spec with { Name = spec.Name.Trim(), Source = ValidateSource(spec.Id, spec.Source) };
+        return spec with { Name = spec.Name.Trim(), Source = ValidateSource(spec.Id, spec.Source, fileMustExist) };
     }
 
-    private static string ValidateSource(string cameraId, string? source)
+    private static string ValidateSource(string cameraId, string? source, bool fileMustExist)
     {
         if (string.IsNullOrWhiteSpace(source))
         {
@@ -121,7 +123,7 @@ public static class CameraSpecValidator
             throw new ArgumentException($"Camera '{cameraId}': the source is not a valid file path ({e.Message}).", nameof(source), e);
         }
 
-        if (!File.Exists(path))
+        if (fileMustExist && !File.Exists(path))
         {
             throw new ArgumentException(
                 Directory.Exists(path)

@@ -1,4 +1,4 @@
-namespace VfeTps.Stream.FrameIngest;
+namespace VfeTps.Stream.Contracts;
 
 /// <summary>
 /// Which reader a camera source needs: rtsp://, rtsps://, http:// and https:// go to ffmpeg (a live
