@@ -16,6 +16,7 @@ internal sealed class AlertBroadcaster : IDisposable
     private readonly WatchlistMetrics _metrics;
     private readonly int _buffer;
     private readonly int _maxSubscribers;
+    private readonly int _maxPerActor;
     private AlertSubscription[] _subscribers = [];
     private long _nextSubscriberId;
     private bool _closed;
@@ -27,19 +28,29 @@ internal sealed class AlertBroadcaster : IDisposable
         _metrics = metrics;
         _buffer = options.Value.SubscriberBuffer;
         _maxSubscribers = options.Value.MaxSubscribers;
+        _maxPerActor = options.Value.MaxSubscribersPerActor;
     }
 
     public int Count => Volatile.Read(ref _subscribers).Length;
 
-    /// <summary>A new client's subscription (dispose it when the client goes); null when <see cref="WatchlistOptions.MaxSubscribers"/> are connected or the site is stopping.</summary>
-    public AlertSubscription? TrySubscribe(CameraScope scope)
+    /// <summary>
+    /// A new client's subscription for <paramref name="actorId"/> (dispose it when the client goes); null
+    /// when the site is stopping, <see cref="WatchlistOptions.MaxSubscribers"/> clients are connected, or
+    /// that actor already has <see cref="WatchlistOptions.MaxSubscribersPerActor"/> (<paramref name="refusal"/> says which).
+    /// </summary>
+    public AlertSubscription? TrySubscribe(CameraScope scope, string actorId, out SubscriptionRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(actorId);
         lock (_gate)
         {
-            if (_closed || _subscribers.Length >= _maxSubscribers)
+            refusal = _closed ? SubscriptionRefusal.Closed
+                : _subscribers.Length >= _maxSubscribers ? SubscriptionRefusal.SiteFull
+                : _subscribers.Count(s => string.Equals(s.ActorId, actorId, StringComparison.Ordinal)) >= _maxPerActor ? SubscriptionRefusal.ActorFull
+                : SubscriptionRefusal.None;
+            if (refusal != SubscriptionRefusal.None)
                 return null;
-            var subscription = new AlertSubscription(++_nextSubscriberId, scope, _buffer, this, _metrics);
+            var subscription = new AlertSubscription(++_nextSubscriberId, actorId, scope, _buffer, this, _metrics);
             _subscribers = [.. _subscribers, subscription];
             _metrics.SubscriberJoined();
             return subscription;
@@ -80,18 +91,39 @@ internal sealed class AlertBroadcaster : IDisposable
     }
 }
 
-/// <summary>One alert-stream client's queue of live hits.</summary>
+/// <summary>Why <see cref="AlertBroadcaster.TrySubscribe"/> gave no subscription.</summary>
+internal enum SubscriptionRefusal
+{
+    /// <summary>Not refused.</summary>
+    None,
+
+    /// <summary>The site is stopping.</summary>
+    Closed,
+
+    /// <summary><see cref="WatchlistOptions.MaxSubscribers"/> clients are connected.</summary>
+    SiteFull,
+
+    /// <summary>The actor already has <see cref="WatchlistOptions.MaxSubscribersPerActor"/> clients connected.</summary>
+    ActorFull,
+}
+
+/// <summary>
+/// One alert-stream client's queue of live hits. Its camera scope can change while it is connected
+/// (the stream re-authenticates its caller periodically); hits are offered under the scope of the moment.
+/// </summary>
 internal sealed class AlertSubscription : IDisposable
 {
     private readonly Channel<WatchlistHit> _queue;
     private readonly AlertBroadcaster _owner;
     private readonly WatchlistMetrics _metrics;
+    private CameraScope _scope;
     private long _missed;
 
-    internal AlertSubscription(long id, CameraScope scope, int buffer, AlertBroadcaster owner, WatchlistMetrics metrics)
+    internal AlertSubscription(long id, string actorId, CameraScope scope, int buffer, AlertBroadcaster owner, WatchlistMetrics metrics)
     {
         Id = id;
-        Scope = scope;
+        ActorId = actorId;
+        _scope = scope;
         _owner = owner;
         _metrics = metrics;
         _queue = Channel.CreateBounded<WatchlistHit>(
@@ -101,7 +133,15 @@ internal sealed class AlertSubscription : IDisposable
 
     public long Id { get; }
 
-    public CameraScope Scope { get; }
+    /// <summary>The user or key that follows the alerts (<c>principal.ActorId()</c>).</summary>
+    public string ActorId { get; }
+
+    /// <summary>The cameras whose hits this client gets now.</summary>
+    public CameraScope Scope
+    {
+        get => Volatile.Read(ref _scope);
+        set => Volatile.Write(ref _scope, value ?? throw new ArgumentNullException(nameof(value)));
+    }
 
     public ChannelReader<WatchlistHit> Reader => _queue.Reader;
 

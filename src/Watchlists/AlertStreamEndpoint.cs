@@ -17,9 +17,12 @@ namespace VfeTps.Stream.Watchlists;
 /// <c>data:</c> the hit's JSON), of the caller's cameras only, and a <c>: ping</c> comment every
 /// <see cref="WatchlistOptions.PingInterval"/>. With a <c>Last-Event-ID</c> header (what a browser's
 /// EventSource sends when it reconnects) or <c>?lastEventId=</c>, the kept hits after that id are sent
-/// first. Live hits come through the client's own bounded queue; when a slow client's queue overflows,
-/// the hits it missed are read back from the database, in order, before it goes on. The stream ends
-/// when the client goes or the site stops.
+/// first (an id above the newest kept hit counts as the newest: the site's data was recreated). Live hits
+/// come through the client's own bounded queue; when a slow client's queue overflows, the hits it missed
+/// are read back from the database, in order, before it goes on. At every ping, and before any such
+/// read-back, the caller is re-authenticated (<see cref="AlertStreamAccess"/>): the stream ends when
+/// the caller's session, user or key is gone or they lost the operator role, and follows their
+/// cameras as they are now. The stream also ends when the client goes or the site stops.
 /// </summary>
 internal static class AlertStreamEndpoint
 {
@@ -30,9 +33,11 @@ internal static class AlertStreamEndpoint
             .WithName("AlertStream")
             .WithSummary("Live watchlist hits (server-sent events)")
             .WithDescription(
-                "text/event-stream of hits on the caller's cameras: id = hit id, event = hit, data = the hit. A ': ping' comment every 15 s. "
+                "text/event-stream of hits on the caller's cameras: id = hit id, event = hit, data = the hit. A ': ping' comment every 15 s, "
+                + "when the caller is also re-authenticated (the stream ends when their access ends). "
                 + "Last-Event-ID (header) or lastEventId (query) replays the kept hits after that id first.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> StreamAsync(
@@ -54,17 +59,23 @@ internal static class AlertStreamEndpoint
             after = parsed;
         }
 
-        // Without a Last-Event-ID the stream starts at the newest hit now. That id is read before
-        // subscribing and the database is read after it, so a hit raised in between is in one or the
-        // other (or both: sent once), never lost.
-        var start = after ?? api.Store.LatestHitId();
-        var scope = http.User.CameraScope();
-        using var subscription = api.Broadcaster.TrySubscribe(scope);
+        // The stream starts at the newest hit now, or at the given id when it is older. That id is read
+        // before subscribing and the database is read after it, so a hit raised in between is in one or
+        // the other (or both: sent once), never lost. A given id above the newest hit (the site's data was
+        // recreated while the browser stayed open) would skip every live hit below it: it counts as the newest.
+        var latest = api.Store.LatestHitId();
+        var start = after is { } lastEventId ? Math.Min(lastEventId, latest) : latest;
+        var actorId = http.User.ActorId();
+        using var subscription = api.Broadcaster.TrySubscribe(http.User.CameraScope(), actorId, out var refusal);
         if (subscription is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many alert streams.",
-                detail: $"At most {api.Options.MaxSubscribers} clients may follow the alerts at once.");
+            return refusal == SubscriptionRefusal.ActorFull
+                ? TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many alert streams of yours.",
+                    detail: $"You may follow the alerts in at most {api.Options.MaxSubscribersPerActor} streams at once; close one first.")
+                : TypedResults.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many alert streams.",
+                    detail: $"At most {api.Options.MaxSubscribers} clients may follow the alerts at once.");
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
@@ -73,6 +84,7 @@ internal static class AlertStreamEndpoint
         if (serializer.WriteIndented)
             serializer = new JsonSerializerOptions(serializer) { WriteIndented = false }; // an event's data is one line
         var stream = new EventWriter(http.Response, serializer, http.Request.PathBase, stop.Token);
+        var follower = new Follower(http, api, subscription, stream, ping, stop.Token);
         try
         {
             http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
@@ -81,8 +93,8 @@ internal static class AlertStreamEndpoint
             http.Response.Headers["X-Accel-Buffering"] = "no";
             await stream.CommentAsync("connected").ConfigureAwait(false);
 
-            var lastSent = await SendStoredAsync(api, scope, stream, start).ConfigureAwait(false);
-            await FollowAsync(api, subscription, stream, ping, lastSent, stop.Token).ConfigureAwait(false);
+            // The caller was authenticated for this very request: no check before the first replay.
+            await follower.RunAsync(await SendStoredAsync(api, subscription.Scope, stream, start).ConfigureAwait(false)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -93,55 +105,6 @@ internal static class AlertStreamEndpoint
         }
 
         return TypedResults.Empty;
-    }
-
-    private static async Task FollowAsync(
-        WatchlistApi api, AlertSubscription subscription, EventWriter stream, PeriodicTimer timer, long lastSent, CancellationToken cancellationToken)
-    {
-        var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-        var ready = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-        while (true)
-        {
-            if (await Task.WhenAny(tick, ready).ConfigureAwait(false) == tick)
-            {
-                if (!await tick.ConfigureAwait(false))
-                    return;
-                await stream.CommentAsync("ping").ConfigureAwait(false);
-                tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
-                continue;
-            }
-
-            if (!await ready.ConfigureAwait(false))
-                return; // the site is stopping
-
-            // Until a pass finds nothing: hits dropped while this client was slow are read back from the
-            // database (they are stored before they are published), in order, and skipped when they come again.
-            while (true)
-            {
-                var missed = subscription.TakeMissed();
-                if (missed > 0)
-                {
-                    api.Logger.SubscriberLagging(subscription.Id, missed);
-                    lastSent = await SendStoredAsync(api, subscription.Scope, stream, lastSent).ConfigureAwait(false);
-                }
-
-                var read = false;
-                while (subscription.Reader.TryRead(out var hit))
-                {
-                    read = true;
-                    if (hit.Id <= lastSent)
-                        continue;
-                    await stream.HitAsync(hit, flush: false).ConfigureAwait(false);
-                    lastSent = hit.Id;
-                }
-
-                if (missed == 0 && !read)
-                    break;
-            }
-
-            await stream.FlushAsync().ConfigureAwait(false);
-            ready = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-        }
     }
 
     /// <summary>Sends the kept hits after <paramref name="after"/> in the scope, oldest first; returns the last id sent.</summary>
@@ -159,6 +122,99 @@ internal static class AlertStreamEndpoint
             await stream.FlushAsync().ConfigureAwait(false);
             if (batch.Count < ReplayBatch)
                 return after;
+        }
+    }
+
+    /// <summary>One client's live part of the stream: pings with re-authentication, live hits, read-back of missed hits.</summary>
+    private sealed class Follower(
+        HttpContext http, WatchlistApi api, AlertSubscription subscription, EventWriter stream, PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        public async Task RunAsync(long lastSent)
+        {
+            var tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+            var ready = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            while (true)
+            {
+                if (await Task.WhenAny(tick, ready).ConfigureAwait(false) == tick)
+                {
+                    if (!await tick.ConfigureAwait(false) || !await StillAllowedAsync().ConfigureAwait(false))
+                        return;
+                    await stream.CommentAsync("ping").ConfigureAwait(false);
+                    tick = timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                    continue;
+                }
+
+                if (!await ready.ConfigureAwait(false))
+                    return; // the site is stopping
+
+                // Until a pass finds nothing: hits dropped while this client was slow are read back from the
+                // database (they are stored before they are published), in order, and skipped when they come again.
+                while (true)
+                {
+                    var missed = subscription.TakeMissed();
+                    if (missed > 0)
+                    {
+                        api.Logger.SubscriberLagging(subscription.Id, missed);
+                        if (!await StillAllowedAsync().ConfigureAwait(false))
+                            return;
+                        lastSent = await SendStoredAsync(api, subscription.Scope, stream, lastSent).ConfigureAwait(false);
+                    }
+
+                    var read = false;
+                    while (subscription.Reader.TryRead(out var hit))
+                    {
+                        read = true;
+
+                        // A hit queued before the caller's cameras were cut is not sent either.
+                        if (hit.Id <= lastSent || !subscription.Scope.Allows(hit.CameraId))
+                            continue;
+                        await stream.HitAsync(hit, flush: false).ConfigureAwait(false);
+                        lastSent = hit.Id;
+                    }
+
+                    if (missed == 0 && !read)
+                        break;
+                }
+
+                await stream.FlushAsync().ConfigureAwait(false);
+                ready = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            }
+        }
+
+        /// <summary>Re-authenticates the caller; false (logged) when the stream must end, else the subscription follows their cameras now.</summary>
+        private async Task<bool> StillAllowedAsync()
+        {
+            StreamAccess access;
+            try
+            {
+                access = await AlertStreamAccess.CheckAsync(http, subscription.ActorId).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Fail closed: a check that cannot be made ends the stream; the client reconnects and resumes after its last event.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                api.Logger.StreamAccessCheckFailed(subscription.Id, subscription.ActorId, error);
+                return false;
+            }
+
+            if (access.Scope is not { } scope)
+            {
+                api.Logger.StreamAccessEnded(subscription.Id, subscription.ActorId, access.Ended ?? "access ended");
+                return false;
+            }
+
+            if (!AlertStreamAccess.Same(scope, subscription.Scope))
+            {
+                subscription.Scope = scope;
+                api.Logger.StreamScopeChanged(
+                    subscription.Id, subscription.ActorId, scope.Cameras is { } cameras ? string.Join(',', cameras.Order(StringComparer.Ordinal)) : "all");
+            }
+
+            return true;
         }
     }
 

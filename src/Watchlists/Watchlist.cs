@@ -1,3 +1,5 @@
+using VfeTps.Stream.Contracts.Access;
+
 namespace VfeTps.Stream.Watchlists;
 
 /// <summary>A standing description, as stored: matched against every new crop of its cameras.</summary>
@@ -22,4 +24,11 @@ internal sealed record Watchlist(
     string ModelVersion)
 {
     public bool Watches(string cameraId) => Cameras is null || Cameras.Contains(cameraId, StringComparer.Ordinal);
+
+    /// <summary>Whether every camera it watches is in <paramref name="scope"/> (a watchlist of every camera is within the unrestricted scope only).</summary>
+    public bool IsWithin(CameraScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.IsEverything || (Cameras is not null && Cameras.All(scope.Allows));
+    }
 }

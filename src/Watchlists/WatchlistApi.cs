@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VfeTps.Stream.Contracts.Access;
 using VfeTps.Stream.Inference;
 using VfeTps.Stream.WebApi;
 
@@ -35,14 +36,22 @@ internal sealed class WatchlistApi(
 
     public ILogger Logger { get; } = logger;
 
-    /// <summary>Serialises creations, so that the watchlist count cannot pass <see cref="WatchlistOptions.MaxWatchlists"/> between the check and the insert.</summary>
-    public SemaphoreSlim CreationGate { get; } = new(1, 1);
+    /// <summary>
+    /// Serialises creations and deletions: the watchlist count cannot pass <see cref="WatchlistOptions.MaxWatchlists"/>
+    /// between the check and the insert, and a watchlist found for deletion is still there when its audit record is written.
+    /// </summary>
+    public SemaphoreSlim ChangeGate { get; } = new(1, 1);
 
-    public WatchlistResponse Describe(Watchlist watchlist, (long Hits, DateTimeOffset? LastHitAt) hits)
+    /// <summary>The watchlist as <paramref name="scope"/>'s caller may see it (cameras outside the scope only counted).</summary>
+    public WatchlistResponse Describe(Watchlist watchlist, (long Hits, DateTimeOffset? LastHitAt) hits, CameraScope scope)
     {
+        ArgumentNullException.ThrowIfNull(watchlist);
+        ArgumentNullException.ThrowIfNull(scope);
         var calibration = Matcher.CalibrationOf(watchlist.Id);
+        IReadOnlyList<string>? cameras = watchlist.Cameras is { } all && !scope.IsEverything ? [.. all.Where(scope.Allows)] : watchlist.Cameras;
+        var hidden = (watchlist.Cameras?.Count ?? 0) - (cameras?.Count ?? 0);
         return new WatchlistResponse(
-            watchlist.Id, watchlist.Name, watchlist.Text, watchlist.Threshold, watchlist.Cameras, watchlist.CreatedBy, watchlist.CreatedAt,
+            watchlist.Id, watchlist.Name, watchlist.Text, watchlist.Threshold, cameras, hidden, watchlist.CreatedBy, watchlist.CreatedAt,
             Matcher.VectorVersionOf(watchlist.Id) ?? watchlist.ModelVersion,
             new CalibrationResponse(calibration.Crops, Math.Round(calibration.Mean, 6), Math.Round(calibration.StandardDeviation, 6), calibration.Ready),
             hits.Hits, hits.LastHitAt);

@@ -12,7 +12,10 @@ namespace VfeTps.Stream.Watchlists;
 
 /// <summary>
 /// <c>GET/POST /api/watchlists</c>, <c>DELETE /api/watchlists/{id}</c>. Watchlists are shared by the
-/// control room: every operator sees all of them, but the hit counts cover only the caller's cameras.
+/// control room: every operator sees all of them by name, but their cameras are shown only as far as
+/// the caller may see them (the others counted, never named), the hit counts cover only the caller's
+/// cameras, and a watchlist watching any camera outside the caller's is not theirs to delete (404, as
+/// if it did not exist).
 /// </summary>
 internal static class WatchlistEndpoints
 {
@@ -23,7 +26,9 @@ internal static class WatchlistEndpoints
         watchlists.MapGet(string.Empty, List)
             .WithName("ListWatchlists")
             .WithSummary("List the watchlists")
-            .WithDescription("Every watchlist of the site, oldest first, with its calibration now and its hits on the cameras the caller may see.");
+            .WithDescription(
+                "Every watchlist of the site, oldest first, with its calibration now and its hits on the cameras the caller may see. "
+                + "Cameras outside the caller's are not named: hiddenCameras counts them.");
 
         watchlists.MapPost(string.Empty, CreateAsync)
             .WithName("CreateWatchlist")
@@ -41,14 +46,17 @@ internal static class WatchlistEndpoints
         watchlists.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteWatchlist")
             .WithSummary("Delete a watchlist and its hits")
+            .WithDescription("404 for a watchlist that does not exist or watches a camera outside the caller's cameras.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static Ok<WatchlistResponse[]> List(HttpContext http, [FromServices] WatchlistApi api)
     {
-        var counts = api.Store.HitCounts(http.User.CameraScope());
+        var scope = http.User.CameraScope();
+        var counts = api.Store.HitCounts(scope);
         return TypedResults.Ok(api.Store.List()
-            .Select(w => api.Describe(w, counts.TryGetValue(w.Id, out var hits) ? hits : (0, null)))
+            .Select(w => api.Describe(w, counts.TryGetValue(w.Id, out var hits) ? hits : (0, null), scope))
             .ToArray());
     }
 
@@ -74,7 +82,7 @@ internal static class WatchlistEndpoints
             if (valid.Cameras is null && scope.Cameras!.Count > 0)
                 valid = valid with { Cameras = [.. scope.Cameras.Order(StringComparer.Ordinal)] };
             var refusal = valid.Cameras is null ? "you may see no camera"
-                : valid.Cameras.FirstOrDefault(c => !scope.Allows(c)) is { } hidden ? $"camera '{hidden}' is outside your cameras"
+                : valid.Cameras.FirstOrDefault(c => !scope.Allows(c)) is { } hidden ? $"camera {ValidationErrors.Quote(hidden)} is outside your cameras"
                 : null;
             if (refusal is not null)
             {
@@ -88,7 +96,7 @@ internal static class WatchlistEndpoints
         if (vector is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["The text tower cannot embed this description."] });
 
-        await api.CreationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await api.ChangeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (api.Store.Count() >= api.Options.MaxWatchlists)
@@ -106,36 +114,64 @@ internal static class WatchlistEndpoints
             api.Store.Insert(watchlist);
             api.Matcher.Upsert(watchlist, vector, lease.ModelVersion);
             api.Logger.Created(id, watchlist.Name, http.User.ActorId(), watchlist.Threshold, Cameras(watchlist.Cameras));
-            return TypedResults.Created((string?)null, api.Describe(watchlist, (0, null)));
+            return TypedResults.Created((string?)null, api.Describe(watchlist, (0, null), scope));
         }
         finally
         {
-            api.CreationGate.Release();
+            api.ChangeGate.Release();
         }
     }
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, [FromServices] WatchlistApi api)
+        string id, HttpContext http, [FromServices] WatchlistApi api, CancellationToken cancellationToken)
     {
-        if (!WatchlistIds.IsValid(id) || api.Store.Get(id) is not { } watchlist)
+        if (!WatchlistIds.IsValid(id))
             return NotFound(id);
 
-        var detail = new Dictionary<string, string?> { ["name"] = watchlist.Name, ["text"] = watchlist.Text };
-        if (await api.Audit.RecordAsync(http, AuditActions.WatchlistDeleted, id, detail).ConfigureAwait(false) is { } unaudited)
-            return unaudited;
-        var deleted = api.Store.Delete(id);
-        api.Matcher.Remove(id);
-        if (!deleted)
-            return NotFound(id);
-        api.Logger.Deleted(id, watchlist.Name, http.User.ActorId());
-        return TypedResults.NoContent();
+        // In one critical section with creations and other deletions: the watchlist found here is the one
+        // deleted below, so its "succeeded" record is not written for a deletion that then finds nothing.
+        await api.ChangeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (api.Store.Get(id) is not { } watchlist)
+                return NotFound(id);
+
+            var detail = new Dictionary<string, string?> { ["name"] = watchlist.Name, ["text"] = watchlist.Text };
+            if (!watchlist.IsWithin(http.User.CameraScope()))
+            {
+                // Not the caller's to delete, and answered like a missing one so that its existence and cameras
+                // stay hidden. The refusal is recorded when the trail can take it (it changes nothing either way).
+                detail["reason"] = "it watches cameras outside the caller's";
+                _ = await api.Audit.RecordAsync(http, AuditActions.WatchlistDeleted, id, detail, AuditOutcome.Refused).ConfigureAwait(false);
+                return NotFound(id);
+            }
+
+            if (await api.Audit.RecordAsync(http, AuditActions.WatchlistDeleted, id, detail).ConfigureAwait(false) is { } unaudited)
+                return unaudited;
+            var deleted = api.Store.Delete(id);
+            api.Matcher.Remove(id);
+            if (!deleted)
+            {
+                // Gone meanwhile by another way than this API: the record above must not stand alone.
+                detail["reason"] = "the watchlist was gone when it was to be deleted";
+                _ = await api.Audit.RecordAsync(http, AuditActions.WatchlistDeleted, id, detail, AuditOutcome.Failed).ConfigureAwait(false);
+                return NotFound(id);
+            }
+
+            api.Logger.Deleted(id, watchlist.Name, http.User.ActorId());
+            return TypedResults.NoContent();
+        }
+        finally
+        {
+            api.ChangeGate.Release();
+        }
     }
 
     internal static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
     {
         Status = StatusCodes.Status404NotFound,
         Title = "No such watchlist.",
-        Detail = $"There is no watchlist '{(id.Length <= 40 ? id : id[..40] + "…")}'.",
+        Detail = $"There is no watchlist {ValidationErrors.Quote(id)}.",
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
     });
 

@@ -50,4 +50,14 @@ internal static partial class WatchlistLog
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "Storing the hit of watchlist {WatchlistId} on crop {CropId} failed")]
     public static partial void HitNotStored(this ILogger logger, string watchlistId, string cropId, Exception error);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Alert stream client {Subscriber} of {Actor} ended: {Reason}")]
+    public static partial void StreamAccessEnded(this ILogger logger, long subscriber, string actor, string reason);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Alert stream client {Subscriber} of {Actor} now gets the hits of cameras {Cameras}")]
+    public static partial void StreamScopeChanged(this ILogger logger, long subscriber, string actor, string cameras);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning,
+        Message = "Re-authenticating alert stream client {Subscriber} of {Actor} failed; the stream ends (the client reconnects and resumes after its last event)")]
+    public static partial void StreamAccessCheckFailed(this ILogger logger, long subscriber, string actor, Exception error);
 }

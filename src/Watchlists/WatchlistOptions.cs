@@ -69,7 +69,18 @@ public sealed class WatchlistOptions
     /// <summary>The most alert-stream clients at once; 100 by default.</summary>
     public int MaxSubscribers { get; set; } = 100;
 
-    /// <summary>How often the alert stream sends a <c>: ping</c> comment (keeps proxies from closing an idle stream); 15 s by default.</summary>
+    /// <summary>
+    /// The most alert-stream clients of one actor (a user or an API key) at once, so that one principal
+    /// cannot take every slot of <see cref="MaxSubscribers"/>; the next one is answered 429. 5 by default
+    /// (a few browser tabs).
+    /// </summary>
+    public int MaxSubscribersPerActor { get; set; } = 5;
+
+    /// <summary>
+    /// How often the alert stream sends a <c>: ping</c> comment (keeps proxies from closing an idle stream)
+    /// and re-authenticates its caller (a signed-out, disabled or revoked caller's stream ends; changed
+    /// cameras apply from then on); 15 s by default.
+    /// </summary>
     public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
@@ -95,6 +106,7 @@ public sealed class WatchlistOptions
         CheckRange(problems, nameof(TracksRemembered), TracksRemembered, 1, 10_000_000);
         CheckRange(problems, nameof(SubscriberBuffer), SubscriberBuffer, 1, 1 << 20);
         CheckRange(problems, nameof(MaxSubscribers), MaxSubscribers, 1, 100_000);
+        CheckRange(problems, nameof(MaxSubscribersPerActor), MaxSubscribersPerActor, 1, 100_000);
         if (PingInterval < TimeSpan.FromMilliseconds(100) || PingInterval > TimeSpan.FromHours(1))
             problems.Add($"{nameof(PingInterval)} must be between 100 ms and 1 hour (got {PingInterval}).");
         return problems;

@@ -55,7 +55,7 @@ internal static class WatchlistRequestValidator
             else if (requested.Count > options.MaxCamerasPerWatchlist)
                 errors.Add("cameras", $"A watchlist names at most {options.MaxCamerasPerWatchlist} cameras.");
             else if (requested.Any(static c => !CameraIds.IsValid(c)))
-                errors.Add("cameras", $"'{Shorten(requested.First(static c => !CameraIds.IsValid(c)))}' is not a camera id (1-{CameraIds.MaxLength} lower-case letters, digits and '-').");
+                errors.Add("cameras", $"{ValidationErrors.Quote(requested.First(static c => !CameraIds.IsValid(c)))} is not a camera id (1-{CameraIds.MaxLength} lower-case letters, digits and '-').");
             else
                 cameras = [.. requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
@@ -87,6 +87,4 @@ internal static class WatchlistRequestValidator
 
         return true;
     }
-
-    private static string Shorten(string? value) => value is null ? "null" : value.Length <= 64 ? value : value[..64] + "…";
 }

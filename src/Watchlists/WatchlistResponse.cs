@@ -1,11 +1,15 @@
 namespace VfeTps.Stream.Watchlists;
 
-/// <summary>A watchlist as the API shows it: its definition, its calibration now, and its hits on the caller's cameras.</summary>
+/// <summary>
+/// A watchlist as the API shows it to one caller: its definition, its calibration now, and its hits on
+/// the caller's cameras. Cameras the caller may not see are never named: only their number is given.
+/// </summary>
 /// <param name="Id">Its id.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Text">The description it watches for.</param>
 /// <param name="Threshold">The calibrated score a crop must reach.</param>
-/// <param name="Cameras">The cameras it watches; null for every camera.</param>
+/// <param name="Cameras">The cameras it watches that the caller may see; null when it watches every camera.</param>
+/// <param name="HiddenCameras">How many more cameras it watches that the caller may not see (their ids are not shown); 0 for most callers.</param>
 /// <param name="CreatedBy">The creator's display name.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="ModelVersion">The model whose text tower embedded the description.</param>
@@ -18,6 +22,7 @@ public sealed record WatchlistResponse(
     string Text,
     double Threshold,
     IReadOnlyList<string>? Cameras,
+    int HiddenCameras,
     string CreatedBy,
     DateTimeOffset CreatedAt,
     string ModelVersion,

@@ -53,6 +53,7 @@ internal sealed class AuditServer : IAsyncDisposable
         var clock = new FakeTimeProvider(AuditTrailForTests.Start);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<AccessChangesForTests>();
         builder.Services.AddAuthentication(HeaderPrincipalForTests.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderPrincipalForTests>(HeaderPrincipalForTests.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

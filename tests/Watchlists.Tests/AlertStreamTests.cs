@@ -54,6 +54,59 @@ public sealed class AlertStreamTests(WatchlistModel model) : IDisposable
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ALastEventIdAboveTheNewestHitCountsAsTheNewestSoLiveHitsStillArrive(bool header)
+    {
+        // The site's data was recreated while a browser tab stayed open: its EventSource reconnects with an id the new hits are far below.
+        await using var host = await CalibratedHostAsync();
+        await host.FeedAsync([Planted("lobby", 1000)]);
+        var newest = Assert.Single(await MatchingTests.HitsAsync(host.Client())).Id;
+        var stale = Id(newest + 1_000_000);
+
+        await using var stream = header
+            ? await ServerSentEvents.OpenAsync(host.Client(), lastEventId: stale)
+            : await ServerSentEvents.OpenAsync(host.Client(), $"/api/alerts/stream?lastEventId={stale}");
+        Assert.Equal("connected", (await stream.NextAsync()).Comment);
+        await host.FeedAsync([Planted("lobby", 1001)]);
+
+        var live = await stream.NextEventAsync();
+        var raised = (await MatchingTests.HitsAsync(host.Client())).Single(h => h.TrackId == 1001);
+        Assert.Equal(Id(raised.Id), live.Id); // the kept hit at the clamped id itself is not sent again
+        Assert.Empty(stream.Received());
+    }
+
+    [Fact]
+    public async Task OneCallerCannotTakeEveryStreamSlot()
+    {
+        var settings = new Dictionary<string, string?>(WatchlistHost.SmallWindow) { ["Watchlists:MaxSubscribersPerActor"] = "2" };
+        await using var host = await WatchlistHost.StartAsync(model, _folder, settings);
+        await using var first = await ServerSentEvents.OpenAsync(host.Client("olivia"));
+        var second = await ServerSentEvents.OpenAsync(host.Client("olivia"));
+        Assert.Equal("connected", (await first.NextAsync()).Comment);
+        Assert.Equal("connected", (await second.NextAsync()).Comment);
+
+        using (var third = await host.Client("olivia").GetAsync("/api/alerts/stream", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+            Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await third.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.Contains("at most 2 streams", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // Others are still served, and olivia is again once one of hers closes.
+        await using var other = await ServerSentEvents.OpenAsync(host.Client("peter"));
+        Assert.Equal(HttpStatusCode.OK, other.Response.StatusCode);
+        Assert.Equal("connected", (await other.NextAsync()).Comment);
+        await second.DisposeAsync();
+        await Eventually.HoldsAsync(() => host.Broadcaster.Count == 2, TimeSpan.FromSeconds(30), () => $"{host.Broadcaster.Count} subscribers");
+        await using var again = await ServerSentEvents.OpenAsync(host.Client("olivia"));
+        Assert.Equal(HttpStatusCode.OK, again.Response.StatusCode);
+        Assert.Equal("connected", (await again.NextAsync()).Comment);
+    }
+
+    [Theory]
     [InlineData("abc")]
     [InlineData("-1")]
     [InlineData("1.5")]
@@ -127,6 +180,16 @@ public sealed class AlertStreamTests(WatchlistModel model) : IDisposable
         while (received.Count < expected.Count)
             received.Add((await reader.NextEventAsync()).Id);
         Assert.Equal(expected, received);
+
+        // The overflow rests on back-pressure from TestServer: its response body is a System.IO.Pipelines
+        // pipe whose writer pauses once 64 KiB lie unread (the default PauseWriterThreshold), so the stalled
+        // client's stream stops draining its 4-hit queue after about 64 KiB of events, and the rest of the
+        // 200 hits overflow it. That holds only while the 200 events are well over 64 KiB: checked here, so
+        // that shorter hits fail this line rather than make the overflow a matter of timing.
+        var eventBytes = hits.Select(EventBytes).ToList();
+        Assert.True(
+            eventBytes.Sum() > (64 * 1024) + (8 * eventBytes.Max()),
+            $"the 200 events are {eventBytes.Sum()} bytes: not enough over TestServer's 64 KiB pipe to overflow a 4-hit queue for sure");
         Assert.True(host.Metrics.AlertsDropped > 0, "the stalled client's queue never overflowed");
 
         // The stalled client reads at last: every hit, in order, none twice (the missed ones come from the database).
@@ -151,7 +214,7 @@ public sealed class AlertStreamTests(WatchlistModel model) : IDisposable
         await leaving.DisposeAsync();
         await Eventually.HoldsAsync(() => host.Metrics.Subscribers == 1, TimeSpan.FromSeconds(30), () => $"{host.Metrics.Subscribers} subscribers");
 
-        await host.App.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        await host.App.StopAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await Eventually.HoldsAsync(() => staying.Ended, TimeSpan.FromSeconds(30), () => "the stream ended");
         Assert.Equal(0, host.Metrics.Subscribers);
     }
@@ -168,6 +231,10 @@ public sealed class AlertStreamTests(WatchlistModel model) : IDisposable
         TestCrops.Embedded(model.Version, camera, track, model.EmbedText(MatchingTests.Description));
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The bytes of the event the server writes for a hit (<c>id:</c>, <c>event: hit</c>, <c>data:</c>, blank line).</summary>
+    private static int EventBytes(HitResponse hit) =>
+        System.Text.Encoding.UTF8.GetByteCount($"id: {Id(hit.Id)}\nevent: hit\ndata: {JsonSerializer.Serialize(hit, Json)}\n\n");
 
     /// <summary>Parses a response that was opened earlier and left unread.</summary>
     private sealed class ServerSentEventsOver(HttpResponseMessage response) : IAsyncDisposable

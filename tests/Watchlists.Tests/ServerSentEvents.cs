@@ -41,34 +41,45 @@ internal sealed class ServerSentEvents : IAsyncDisposable
     public static ServerSentEvents Over(HttpResponseMessage response) => new(response);
 
     /// <summary>The next event or comment, failing the test after <paramref name="seconds"/>.</summary>
-    public async Task<ServerSentEvent> NextAsync(double seconds = 30)
+    public Task<ServerSentEvent> NextAsync(double seconds = 30) =>
+        NextWithinAsync(TimeSpan.FromSeconds(seconds), $"No server-sent event within {seconds} s.");
+
+    /// <summary>
+    /// The next event that is not a comment, failing the test after <paramref name="seconds"/> in all
+    /// (one deadline for the whole wait: the pings of a live stream must not keep a missing event waited for forever).
+    /// </summary>
+    public async Task<ServerSentEvent> NextEventAsync(double seconds = 30)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var failure = $"No server-sent event (besides comments) within {seconds} s.";
+        while (true)
+        {
+            var left = TimeSpan.FromSeconds(seconds) - waited.Elapsed;
+            if (left <= TimeSpan.Zero)
+                Assert.Fail(failure);
+            var next = await NextWithinAsync(left, failure);
+            if (next.Comment is null)
+                return next;
+        }
+    }
+
+    private async Task<ServerSentEvent> NextWithinAsync(TimeSpan wait, string failure)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+        deadline.CancelAfter(wait);
         try
         {
             return await _events.Reader.ReadAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
         {
-            Assert.Fail($"No server-sent event within {seconds} s.");
+            Assert.Fail(failure);
             throw;
         }
         catch (ChannelClosedException)
         {
             Assert.Fail("The server ended the stream.");
             throw;
-        }
-    }
-
-    /// <summary>The next event that is not a comment.</summary>
-    public async Task<ServerSentEvent> NextEventAsync(double seconds = 30)
-    {
-        while (true)
-        {
-            var next = await NextAsync(seconds);
-            if (next.Comment is null)
-                return next;
         }
     }
 

@@ -265,6 +265,138 @@ public sealed class WatchlistApiTests(WatchlistModel model) : IDisposable
     }
 
     [Fact]
+    public async Task ARestrictedOperatorSeesEveryWatchlistButOnlyTheirCamerasOfIt()
+    {
+        await using var host = await WatchlistHost.StartAsync(model, _folder);
+        var mixed = await host.CreateAsync("mixed", "red coat", cameras: ["lobby", "car-park", "garage"]);
+        var hidden = await host.CreateAsync("hidden", "red coat", cameras: ["car-park", "garage"]);
+        var everywhere = await host.CreateAsync("everywhere", "red coat");
+        using var rita = host.Client("rita", SiteRoles.Operator, ["lobby"]);
+
+        using var response = await rita.GetAsync("/api/watchlists", Token);
+        var body = await response.Content.ReadAsStringAsync(Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("car-park", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("garage", body, StringComparison.Ordinal);
+        var listed = JsonSerializer.Deserialize<List<WatchlistResponse>>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(["mixed", "hidden", "everywhere"], listed.Select(w => w.Name)); // still listed by name: a shared control room
+        Assert.Equal(["lobby"], listed[0].Cameras);
+        Assert.Equal(2, listed[0].HiddenCameras);
+        Assert.Equal([], listed[1].Cameras!);
+        Assert.Equal(2, listed[1].HiddenCameras);
+        Assert.Null(listed[2].Cameras); // every camera: no camera id to hide
+        Assert.Equal(0, listed[2].HiddenCameras);
+        Assert.Contains("\"hiddenCameras\":2", body, StringComparison.Ordinal);
+
+        // An unrestricted operator sees every camera, none hidden.
+        var all = await MatchingTests.ListAsync(host.Client());
+        Assert.Equal([mixed.Cameras, hidden.Cameras, everywhere.Cameras], all.Select(w => w.Cameras));
+        Assert.Equal(["car-park", "garage", "lobby"], all[0].Cameras);
+        Assert.All(all, w => Assert.Equal(0, w.HiddenCameras));
+    }
+
+    [Fact]
+    public async Task ARestrictedOperatorCannotDeleteAWatchlistOfCamerasOutsideTheirs()
+    {
+        await using var host = await WatchlistHost.StartAsync(model, _folder);
+        var mixed = await host.CreateAsync("mixed", "red coat", cameras: ["lobby", "car-park"]);
+        var everywhere = await host.CreateAsync("everywhere", "red coat");
+        var lobby = await host.CreateAsync("lobby", "red coat", cameras: ["lobby"]);
+        using var rita = host.Client("rita", SiteRoles.Operator, ["lobby", "entrance"]);
+        const string missing = "wl-0123456789abcdef";
+
+        using var missingAnswer = await rita.DeleteAsync($"/api/watchlists/{missing}", Token);
+        using var mixedAnswer = await rita.DeleteAsync($"/api/watchlists/{mixed.Id}", Token);
+        using var everywhereAnswer = await rita.DeleteAsync($"/api/watchlists/{everywhere.Id}", Token);
+        using var lobbyAnswer = await rita.DeleteAsync($"/api/watchlists/{lobby.Id}", Token);
+
+        // Answered like a missing watchlist: same status, same problem but for the id.
+        var expected = await ProblemWithoutIdAsync(missingAnswer, missing);
+        Assert.Equal(HttpStatusCode.NotFound, mixedAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, everywhereAnswer.StatusCode);
+        Assert.Equal(expected, await ProblemWithoutIdAsync(mixedAnswer, mixed.Id));
+        Assert.Equal(expected, await ProblemWithoutIdAsync(everywhereAnswer, everywhere.Id));
+        Assert.Equal(HttpStatusCode.NoContent, lobbyAnswer.StatusCode);
+        Assert.Equal(["mixed", "everywhere"], (await MatchingTests.ListAsync(host.Client())).Select(w => w.Name));
+        Assert.True(host.Matcher.Contains(mixed.Id));
+
+        var deletions = host.Audit.Records.Where(r => r.Action == AuditActions.WatchlistDeleted).ToList();
+        Assert.Equal(
+            [(mixed.Id, AuditOutcome.Refused), (everywhere.Id, AuditOutcome.Refused), (lobby.Id, AuditOutcome.Succeeded)],
+            deletions.Select(r => (r.Target, r.Outcome)));
+        Assert.All(deletions, r => Assert.Equal("user:rita", r.ActorId));
+
+        // An unrestricted operator may delete them.
+        using (var deleted = await host.Client().DeleteAsync($"/api/watchlists/{everywhere.Id}", Token))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task ADeletionThatFindsTheWatchlistGoneAfterItsRecordIsRecordedAsFailed()
+    {
+        await using var host = await WatchlistHost.StartAsync(model, _folder);
+        var watchlist = await host.CreateAsync("red coat", "red coat");
+
+        // Right after the "succeeded" record is written, the watchlist goes another way (as if the database were changed under the API).
+        host.Audit.AfterRecord = record =>
+        {
+            if (record is not { Action: AuditActions.WatchlistDeleted, Outcome: AuditOutcome.Succeeded })
+                return Task.FromResult(false);
+            Assert.True(host.Store.Delete(record.Target!));
+            return Task.FromResult(true);
+        };
+        using var response = await host.Client().DeleteAsync($"/api/watchlists/{watchlist.Id}", Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var deletions = host.Audit.Records.Where(r => r.Action == AuditActions.WatchlistDeleted).ToList();
+        Assert.Equal([AuditOutcome.Succeeded, AuditOutcome.Failed], deletions.Select(r => r.Outcome));
+        Assert.All(deletions, r => Assert.Equal(watchlist.Id, r.Target));
+        Assert.Contains("gone", deletions[1].Detail["reason"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentDeletionsOfOneWatchlistRecordOneSuccessOnly()
+    {
+        await using var host = await WatchlistHost.StartAsync(model, _folder);
+        var watchlist = await host.CreateAsync("red coat", "red coat");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var client = host.Client();
+            using var response = await client.DeleteAsync($"/api/watchlists/{watchlist.Id}", Token);
+            return response.StatusCode;
+        }));
+
+        Assert.Single(answers, HttpStatusCode.NoContent);
+        Assert.Equal(7, answers.Count(a => a == HttpStatusCode.NotFound));
+        var deletion = Assert.Single(host.Audit.Records, r => r.Action == AuditActions.WatchlistDeleted);
+        Assert.Equal(AuditOutcome.Succeeded, deletion.Outcome);
+    }
+
+    [Fact]
+    public async Task MessagesQuotingInputShowControlCharactersEscaped()
+    {
+        await using var host = await WatchlistHost.StartAsync(model, _folder);
+        using var client = host.Client();
+
+        using var created = await WatchlistHost.PostJsonAsync(client, """{"name":"a","text":"red coat","cameras":["cam\r\nX-Forged: 1\u0007"]}""");
+        using var deleted = await client.DeleteAsync("/api/watchlists/wl-%0d%0aforged", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        using var problem = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Token));
+        var message = Assert.Single(problem.RootElement.GetProperty("errors").GetProperty("cameras").EnumerateArray()).GetString()!;
+        Assert.DoesNotContain(message, char.IsControl);
+        Assert.Contains("'cam\\u000d\\u000aX-Forged: 1\\u0007'", message, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
+        using var notFound = JsonDocument.Parse(await deleted.Content.ReadAsStringAsync(Token));
+        var detail = notFound.RootElement.GetProperty("detail").GetString()!;
+        Assert.DoesNotContain(detail, char.IsControl);
+        Assert.Contains("\\u000d\\u000aforged", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSiteKeepsAtMostMaxWatchlists()
     {
         await using var host = await WatchlistHost.StartAsync(model, _folder, new Dictionary<string, string?>(WatchlistHost.SmallWindow) { ["Watchlists:MaxWatchlists"] = "2" });
@@ -324,4 +456,15 @@ public sealed class WatchlistApiTests(WatchlistModel model) : IDisposable
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>A 404 problem's fields, with the watchlist id in its detail replaced, so that two answers can be compared.</summary>
+    private static async Task<string> ProblemWithoutIdAsync(HttpResponseMessage response, string id)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        var fields = problem.RootElement.EnumerateObject()
+            .Where(p => p.Name != "traceId")
+            .Select(p => $"{p.Name}={p.Value.ToString().Replace(id, "{id}", StringComparison.Ordinal)}");
+        return string.Join('|', fields) + "|" + response.Content.Headers.ContentType?.MediaType;
+    }
 }

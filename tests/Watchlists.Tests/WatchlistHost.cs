@@ -18,7 +18,8 @@ namespace VfeTps.Stream.Watchlists.Tests;
 /// <summary>
 /// The watchlists on a <see cref="TestServer"/>, wired the way the host wires them: the real model,
 /// a real embedded vector index and a real SQLite site database in the test's folder, the
-/// <see cref="HeaderPrincipalForTests"/> authentication with the role policies, a recording audit
+/// <see cref="HeaderPrincipalForTests"/> authentication (its answers changed through <see cref="Access"/>)
+/// with the role policies, a recording audit
 /// trail, then <c>AddWatchlists</c> and <c>MapWatchlistApi</c>. Production environment. Starting a
 /// second host over the same folder (after disposing the first) is a restart.
 /// </summary>
@@ -49,6 +50,9 @@ internal sealed class WatchlistHost : IAsyncDisposable
     public RecordingAuditTrailForTests Audit { get; }
 
     public FakeTimeProvider? Time { get; }
+
+    /// <summary>Changes to callers' access that apply from the next authentication on (streams re-authenticate at each ping).</summary>
+    public AccessChangesForTests Access => App.Services.GetRequiredService<AccessChangesForTests>();
 
     public IVectorIndex Index => _index;
 
@@ -88,6 +92,7 @@ internal sealed class WatchlistHost : IAsyncDisposable
         builder.Services.AddSingleton<Contracts.Audit.IAuditTrail>(audit);
         if (time is not null)
             builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton<AccessChangesForTests>();
         builder.Services.AddAuthentication(HeaderPrincipalForTests.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderPrincipalForTests>(HeaderPrincipalForTests.SchemeName, null);
         builder.Services.AddAuthorization(options =>
@@ -154,7 +159,7 @@ internal sealed class WatchlistHost : IAsyncDisposable
             count++;
         }
 
-        await Eventually.HoldsAsync(() => Processed() >= before + count, TimeSpan.FromSeconds(20), () => $"the matcher took {Processed() - before} of {count} crops");
+        await Eventually.HoldsAsync(() => Processed() >= before + count, TimeSpan.FromSeconds(30), () => $"the matcher took {Processed() - before} of {count} crops");
     }
 
     /// <summary>Crops the matcher has taken: matched or skipped for any reason.</summary>

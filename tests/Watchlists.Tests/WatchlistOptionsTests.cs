@@ -10,7 +10,11 @@ public sealed class WatchlistOptionsTests(WatchlistModel model) : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void TheDefaultsAreValid() => Assert.Empty(new WatchlistOptions().Validate());
+    public void TheDefaultsAreValid()
+    {
+        Assert.Empty(new WatchlistOptions().Validate());
+        Assert.Equal(5, new WatchlistOptions().MaxSubscribersPerActor);
+    }
 
     [Theory]
     [InlineData("CalibrationWindow", "100", "CalibrationWindow")] // below MinCalibrationCrops (200)
@@ -23,6 +27,7 @@ public sealed class WatchlistOptionsTests(WatchlistModel model) : IDisposable
     [InlineData("FeedCapacity", "0", "FeedCapacity")]
     [InlineData("MaxRequestBodyBytes", "10", "MaxRequestBodyBytes")]
     [InlineData("PingInterval", "00:00:00", "PingInterval")]
+    [InlineData("MaxSubscribersPerActor", "0", "MaxSubscribersPerActor")]
     public async Task AnInvalidSettingStopsTheHostNamingIt(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [$"Watchlists:{key}"] = value };

@@ -8,6 +8,7 @@ import { openDetail, fromHit } from '../detail.js';
 import { requestSimilar } from '../search-state.js';
 import { createCameraPicker } from '../camera-picker.js';
 import { confirmAction, notice, toast } from '../ui.js';
+import { currentUser } from '../session.js';
 
 const STATE_TEXT = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', off: 'Off' };
 const WATCHLIST_REFRESH_MS = 5000;
@@ -106,7 +107,7 @@ export function mountAlerts(container) {
     const calibrationCell = calibration.ready
       ? h('span', { class: 'pill ok', title: `usual score ${formatFixed(calibration.mean, 3)} ± ${formatFixed(calibration.standardDeviation, 3)} over ${calibration.crops} crops`, text: 'ready' })
       : h('span', { class: 'pill warn', text: minimum ? `calibrating ${calibration.crops ?? 0}/${minimum}` : `calibrating (${calibration.crops ?? 0} crops)` });
-    const cameras = Array.isArray(watchlist.cameras) && watchlist.cameras.length ? watchlist.cameras.map(cameraName).join(', ') : 'all cameras';
+    const cameras = describeCameras(watchlist);
     return h('tr', { dataset: { id: String(watchlist.id) } },
       h('td', null, h('strong', { text: watchlist.name }),
         h('span', { class: 'sub', text: watchlist.text }),
@@ -115,16 +116,32 @@ export function mountAlerts(container) {
       h('td', null, calibrationCell),
       h('td', { class: 'num', text: String(watchlist.hits ?? 0) }),
       h('td', { class: 'nowrap', title: formatDateTime(watchlist.lastHitAt), text: watchlist.lastHitAt ? formatAgo(watchlist.lastHitAt) : 'never' }),
-      h('td', { class: 'actions' }, h('button', {
+      h('td', { class: 'actions' }, mayDelete(watchlist) ? h('button', {
         class: 'button danger small', type: 'button', text: 'Delete', dataset: { watchlist: String(watchlist.id) },
         'aria-label': `Delete watchlist ${watchlist.name}`, onclick: () => remove(watchlist),
-      })));
+      }) : null));
+  }
+
+  // A restricted operator sees only their cameras of a watchlist; the others are counted, never named.
+  function describeCameras(watchlist) {
+    const hidden = watchlist.hiddenCameras ?? 0;
+    if (watchlist.cameras == null) return 'all cameras';
+    const shown = watchlist.cameras.map(cameraName).join(', ');
+    if (!hidden) return shown;
+    const others = `${hidden} camera${hidden === 1 ? '' : 's'} you cannot see`;
+    return shown ? `${shown} + ${others}` : others;
+  }
+
+  // The site refuses (as if missing) the deletion of a watchlist that watches cameras outside the caller's.
+  function mayDelete(watchlist) {
+    const restricted = Array.isArray(currentUser()?.cameras);
+    return !(watchlist.hiddenCameras > 0 || (restricted && watchlist.cameras == null));
   }
 
   async function remove(watchlist) {
     const confirmed = await confirmAction({
       title: `Delete watchlist ${watchlist.name}?`,
-      message: `“${watchlist.name}” stops raising alerts. Alerts it already raised stay in the list.`,
+      message: `“${watchlist.name}” stops raising alerts, and the alerts it raised are deleted with it.`,
       confirmLabel: 'Delete watchlist',
     });
     if (!confirmed) return;

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using VfeTps.Stream.Contracts.Audit;
 
-namespace VfeTps.Stream.Access.Tests;
+namespace VfeTps.Stream.Testing;
 
 /// <summary>
-/// Test double of the audit trail (the real one is another library, written alongside): keeps every
-/// record in memory, and throws like a trail that cannot write while <see cref="Failing"/> is set.
+/// Test double of the audit trail, for the libraries' own tests (the site's tests use the real one): keeps
+/// every record in memory, and throws like a trail that cannot write while <see cref="Failing"/> is set.
 /// <see cref="AfterRecord"/> lets a test act at the moment a record is written (another administrator's
 /// change landing between an endpoint's record and its action).
 /// </summary>

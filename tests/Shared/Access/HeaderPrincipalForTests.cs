@@ -5,14 +5,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VfeTps.Stream.Contracts.Access;
 
-namespace VfeTps.Stream.Watchlists.Tests;
+namespace VfeTps.Stream.Testing;
 
 /// <summary>
 /// Test double of the access library's authentication: builds the principal from request headers
 /// (<see cref="UserHeader"/>, <see cref="RolesHeader"/>, <see cref="CamerasHeader"/>) with the claims
-/// the real library issues. No user header: not authenticated (401 on a protected route).
+/// the real library issues. No user header: not authenticated (401 on a protected route). What
+/// <see cref="AccessChangesForTests"/> says wins over the headers (a revoked user fails; changed roles
+/// or cameras apply), so a test can change a caller's access while their alert stream is open. Like
+/// the real handler it derives from <see cref="AuthenticationHandler{TOptions}"/>, which answers a second
+/// authentication within one request from its first.
 /// </summary>
-internal sealed class HeaderPrincipalForTests(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+internal sealed class HeaderPrincipalForTests(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessChangesForTests changes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "HeaderPrincipalForTests";
@@ -26,13 +31,19 @@ internal sealed class HeaderPrincipalForTests(IOptionsMonitor<AuthenticationSche
     {
         if (Request.Headers[UserHeader].FirstOrDefault() is not { Length: > 0 } user)
             return Task.FromResult(AuthenticateResult.NoResult());
+        if (changes.IsRevoked(user))
+            return Task.FromResult(AuthenticateResult.Fail("The session has ended (test double)."));
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, $"user:{user}"), new(ClaimTypes.Name, user) };
-        foreach (var role in (Request.Headers[RolesHeader].FirstOrDefault() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        var roles = changes.RolesOf(user) ?? Request.Headers[RolesHeader].FirstOrDefault() ?? string.Empty;
+        foreach (var role in roles.Split(',', StringSplitOptions.RemoveEmptyEntries))
             claims.Add(new Claim(ClaimTypes.Role, role));
-        if (Request.Headers[CamerasHeader].FirstOrDefault() is { } cameras)
+        var cameras = changes.TryGetCameras(user, out var changed)
+            ? changed
+            : Request.Headers[CamerasHeader].FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (cameras is not null)
         {
-            foreach (var camera in cameras.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var camera in cameras)
                 claims.Add(new Claim(SiteClaimTypes.Camera, camera));
         }
         else
