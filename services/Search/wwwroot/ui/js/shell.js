@@ -1,5 +1,5 @@
 // The frame around every page: navigation by role, the signed-in user with sign-out, the live
-// alert badge, and the banner asking to change a first-start password.
+// alert badge, and the banner asking to change a password someone else chose.
 import { h, replace, field, setFieldError } from './dom.js';
 import { post, describeError, ApiError } from './api.js';
 import { currentUser, hasRole, signOut, markPasswordChanged, ROLES } from './session.js';
@@ -52,7 +52,7 @@ export function markCurrent(path) {
 function showPasswordBanner() {
   const banners = document.getElementById('banners');
   const banner = h('div', { class: 'banner', role: 'status' },
-    h('span', { class: 'banner-text', text: 'You are signed in with a first-start password. Choose your own password now.' }),
+    h('span', { class: 'banner-text', text: 'Your password was given to you (at first start or by an administrator). Choose your own now.' }),
     h('button', { class: 'button small primary', type: 'button', text: 'Change password', onclick: () => openPasswordDialog(banner) }));
   banners.append(banner);
 }
