@@ -15,8 +15,8 @@ namespace VfeTps.Stream.Search;
 
 /// <summary>
 /// <c>GET /api/crops/{cropId}/image</c> (the stored crop JPEG) and <c>GET /api/crops/{cropId}/frame</c>
-/// (the whole frame with the person's box drawn), both cached by the browser as immutable. Each
-/// opening is audited; a crop of a camera outside the caller's scope answers 404 like a missing one.
+/// (the whole frame with the person's box drawn), revalidated by the browser on every view (ETag, 304).
+/// Each view is audited; a crop of a camera outside the caller's scope answers 404 like a missing one.
 /// </summary>
 internal static class CropImageEndpoints
 {

@@ -1,3 +1,4 @@
+using VfeTps.Stream.SiteBench.ControlRoom;
 using VfeTps.Stream.SiteBench.Frames;
 using VfeTps.Stream.SiteBench.Pipeline;
 using VfeTps.Stream.SiteBench.VectorSearch;
@@ -9,6 +10,7 @@ namespace VfeTps.Stream.SiteBench;
 /// SitePeakMemoryMebibytes is the process's peak resident memory (VmHWM) after the decoding,
 /// detection and camera-capacity parts, which run the real site; PeakMemoryMebibytes is the peak
 /// at the end, which includes the vector-search part's collections of up to a million points.
+/// A part left out (--skip) is an empty list or null.
 /// </remarks>
 public sealed record SiteBenchResult(
     DateTimeOffset MeasuredAt,
@@ -17,5 +19,6 @@ public sealed record SiteBenchResult(
     IReadOnlyList<CameraCapacityStep> CameraCapacity,
     int? CamerasSustained,
     VectorSearchBenchmarkResult? VectorSearch,
+    ControlRoomBenchmarkResult? ControlRoom,
     double? SitePeakMemoryMebibytes,
     double? PeakMemoryMebibytes);
