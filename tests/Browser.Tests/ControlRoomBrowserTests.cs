@@ -283,6 +283,44 @@ public sealed class ControlRoomBrowserTests(ControlRoomSite site) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_admin_creates_an_api_key_shown_once_that_works_until_revoked_and_finds_it_all_in_the_verified_audit_trail()
+    {
+        var keyName = $"wall-{Guid.NewGuid():N}"[..13];
+        await using var session = await site.OpenAsync();
+        var page = session.Page;
+        using var api = new HttpClient { BaseAddress = site.BaseAddress };
+        await RunAsync(session, async () =>
+        {
+            await SignInAsync(page, Admin, BrowserSiteFactory.AdminPassword);
+            await page.GotoAsync("/#/admin/keys");
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync(keyName);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create API key" }).ClickAsync();
+
+            var secretBox = page.GetByRole(AriaRole.Dialog).GetByLabel("The API key secret");
+            await Expect(secretBox).ToHaveValueAsync(new Regex("^vfk_"));
+            await Artifacts.ScreenshotAsync(page, "admin", "1-key-shown-once");
+            var secret = await secretBox.InputValueAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "I have stored the key" }).ClickAsync();
+            var row = page.GetByRole(AriaRole.Table, new() { Name = "API keys" }).GetByRole(AriaRole.Row).Filter(new() { HasText = keyName });
+            await Expect(row).ToContainTextAsync("active");
+            Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(api, secret));
+
+            await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Revoke") }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke key" }).ClickAsync();
+            await Expect(row).ToContainTextAsync("revoked");
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(api, secret));
+
+            await page.GotoAsync("/#/admin/audit");
+            var entries = page.GetByRole(AriaRole.Table, new() { Name = "Audit entries, newest first" });
+            await Expect(entries.GetByRole(AriaRole.Row).Filter(new() { HasText = "key.revoke" }).First).ToBeVisibleAsync();
+            await Expect(entries.GetByRole(AriaRole.Row).Filter(new() { HasText = "key.create" }).First).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verify chain" }).ClickAsync();
+            await Expect(page.GetByText(new Regex("^Chain intact"))).ToBeVisibleAsync();
+            await Artifacts.ScreenshotAsync(page, "admin", "2-audit-verified");
+        });
+    }
+
+    [Fact]
     public async Task Markup_in_names_and_queries_is_shown_as_text_never_run()
     {
         const string Payload = "<img src=x onerror=\"window.injected=1\">";
@@ -311,6 +349,14 @@ public sealed class ControlRoomBrowserTests(ControlRoomSite site) : IClassFixtur
         {
             using var removed = await site.Admin.DeleteAsync($"/api/cameras/{cameraId}", TestContext.Current.CancellationToken);
         }
+    }
+
+    private static async Task<HttpStatusCode> StatusWithKeyAsync(HttpClient client, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/model");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     private static ILocator QueryBox(IPage page) => page.GetByRole(AriaRole.Searchbox, new() { Name = "Description" });

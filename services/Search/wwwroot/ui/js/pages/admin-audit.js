@@ -10,7 +10,7 @@ const OUTCOME_KIND = { Succeeded: 'ok', Refused: 'warn', Failed: 'danger' };
 
 export function mountAudit(container) {
   const actor = h('input', { id: 'audit-actor', type: 'text', placeholder: 'e.g. user:alice', autocomplete: 'off', spellcheck: 'false' });
-  const action = h('input', { id: 'audit-action', type: 'text', placeholder: 'e.g. auth.login', autocomplete: 'off', spellcheck: 'false' });
+  const action = h('input', { id: 'audit-action', type: 'text', placeholder: 'e.g. login, or search. for every search', autocomplete: 'off', spellcheck: 'false' });
   const from = h('input', { id: 'audit-from', type: 'datetime-local' });
   const to = h('input', { id: 'audit-to', type: 'datetime-local' });
   const apply = h('button', { class: 'button primary', type: 'submit', text: 'Apply' });
