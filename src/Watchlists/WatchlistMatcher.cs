@@ -185,22 +185,24 @@ internal sealed class WatchlistMatcher
             if (unitVector.Length != _dimension)
                 throw new ArgumentException($"The crop vector has dimension {unitVector.Length}; the watchlists' model has {_dimension}.", nameof(unitVector));
 
+            // One similarity per active watchlist: judged against the window first, then joining it.
             List<WatchlistCandidate>? candidates = null;
-            if (_count >= _minCrops)
+            var ready = _count >= _minCrops;
+            foreach (var entry in _watchlists.Values)
             {
-                foreach (var entry in _watchlists.Values)
-                {
-                    if (ActiveVector(entry) is not { } text || !entry.Watchlist.Watches(cameraId))
-                        continue;
-                    var similarity = VectorMath.Cosine(text, unitVector);
-                    var calibration = Describe(entry);
-                    var score = (similarity - calibration.Mean) / Math.Max(calibration.StandardDeviation, _minStandardDeviation);
-                    if (score >= entry.Watchlist.Threshold)
-                        (candidates ??= []).Add(new WatchlistCandidate(entry.Watchlist, score, similarity));
-                }
+                if (ActiveVector(entry) is not { } text)
+                    continue;
+                var similarity = VectorMath.Cosine(text, unitVector);
+                entry.Incoming = similarity;
+                if (!ready || !entry.Watchlist.Watches(cameraId))
+                    continue;
+                var calibration = Describe(entry);
+                var score = (similarity - calibration.Mean) / Math.Max(calibration.StandardDeviation, _minStandardDeviation);
+                if (score >= entry.Watchlist.Threshold)
+                    (candidates ??= []).Add(new WatchlistCandidate(entry.Watchlist, score, similarity));
             }
 
-            Join(cropId, unitVector);
+            Join(cropId, unitVector, scored: true);
             return candidates ?? (IReadOnlyList<WatchlistCandidate>)[];
         }
     }
@@ -220,8 +222,12 @@ internal sealed class WatchlistMatcher
         return new Calibration(_count, mean, Math.Sqrt(variance), _count >= _minCrops);
     }
 
-    /// <summary>Puts the crop into the ring (a crop already there is not added twice), updating every active watchlist's sums. Lock held.</summary>
-    private void Join(string cropId, float[] vector)
+    /// <summary>
+    /// Puts the crop into the ring (a crop already there is not added twice), updating every active
+    /// watchlist's sums; <paramref name="scored"/>: each active watchlist's similarity to it is already in
+    /// <see cref="Entry.Incoming"/>. Lock held.
+    /// </summary>
+    private void Join(string cropId, float[] vector, bool scored = false)
     {
         if (!_idsInRing.Add(cropId))
             return;
@@ -242,7 +248,7 @@ internal sealed class WatchlistMatcher
                 entry.SumOfSquares -= old * old;
             }
 
-            var score = VectorMath.Cosine(text, vector);
+            var score = scored ? entry.Incoming : VectorMath.Cosine(text, vector);
             entry.Scores[slot] = score;
             entry.Sum += score;
             entry.SumOfSquares += score * score;
@@ -286,6 +292,9 @@ internal sealed class WatchlistMatcher
         public double Sum { get; set; }
 
         public double SumOfSquares { get; set; }
+
+        /// <summary>The similarity to the crop being matched (computed once, used to judge it and to add it to the window).</summary>
+        public double Incoming { get; set; }
 
         public void ClearScores()
         {
