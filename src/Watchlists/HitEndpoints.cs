@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,8 +27,8 @@ internal static class HitEndpoints
         var errors = new ValidationErrors();
         if (watchlistId is not null && !WatchlistIds.IsValid(watchlistId))
             errors.Add("watchlistId", "Not a watchlist id (wl- and 16 hex digits).");
-        var beforeId = ParseLong(before, "before", 1, long.MaxValue, errors);
-        var pageSize = (int?)ParseLong(limit, "limit", 1, api.Options.MaxHitsPerPage, errors) ?? Math.Min(DefaultLimit, api.Options.MaxHitsPerPage);
+        var beforeId = QueryNumbers.Read(before, "before", 1, long.MaxValue, errors);
+        var pageSize = (int?)QueryNumbers.Read(limit, "limit", 1, api.Options.MaxHitsPerPage, errors) ?? Math.Min(DefaultLimit, api.Options.MaxHitsPerPage);
         if (errors.Any)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The query is not valid.");
         if (watchlistId is not null && api.Store.Get(watchlistId) is null)
@@ -37,15 +36,5 @@ internal static class HitEndpoints
 
         var hits = api.Store.ListHits(http.User.CameraScope(), watchlistId, beforeId, pageSize);
         return TypedResults.Ok(hits.Select(hit => HitResponse.Of(hit, http.Request.PathBase)).ToArray());
-    }
-
-    private static long? ParseLong(string? value, string field, long min, long max, ValidationErrors errors)
-    {
-        if (value is null)
-            return null;
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-            return number;
-        errors.Add(field, $"'{field}' must be a whole number between {min} and {max}.");
-        return null;
     }
 }

@@ -26,21 +26,9 @@ internal static class AuditQueryParameters
         var actorFilter = Text("actor", actor, options.MaxFilterCharacters, errors);
         var actionFilter = Text("action", action, options.MaxFilterCharacters, errors);
 
-        long? beforeSequence = null;
-        if (!string.IsNullOrEmpty(before))
-        {
-            if (long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && sequence >= 1)
-                beforeSequence = sequence;
-            else
-                errors.Add("before", $"{ValidationErrors.Quote(before)} is not a sequence number (a whole number from 1).");
-        }
-
-        var pageSize = AuditFilter.DefaultLimit;
-        if (!string.IsNullOrEmpty(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > AuditFilter.MaxLimit))
-        {
-            errors.Add("limit", $"The limit must be a whole number from 1 to {AuditFilter.MaxLimit} (got {ValidationErrors.Quote(limit)}).");
-        }
+        // An empty parameter counts as absent.
+        var beforeSequence = QueryNumbers.Read(string.IsNullOrEmpty(before) ? null : before, "before", 1, long.MaxValue, errors);
+        var pageSize = (int?)QueryNumbers.Read(string.IsNullOrEmpty(limit) ? null : limit, "limit", 1, AuditFilter.MaxLimit, errors) ?? AuditFilter.DefaultLimit;
 
         return errors.Any ? null : new AuditFilter(range.From, range.To, actorFilter, actionFilter, beforeSequence, pageSize);
     }
