@@ -1,3 +1,5 @@
+using VfeTps.Stream.WebApi;
+
 namespace VfeTps.Stream.Access;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class PasswordRules
             return $"A password may have at most {MaxLength} characters.";
         if (password.Any(char.IsControl))
             return "A password may not contain control characters.";
-        if (!TextRules.IsWellFormedUtf16(password))
+        if (!Utf16Text.IsWellFormed(password))
             return "A password may not contain broken Unicode (lone surrogates).";
         return null;
     }

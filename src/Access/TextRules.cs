@@ -1,24 +1,12 @@
 using System.Globalization;
 using System.Text;
+using VfeTps.Stream.WebApi;
 
 namespace VfeTps.Stream.Access;
 
 /// <summary>Checks of free text (key names) that keep hostile characters out of lists and logs.</summary>
 internal static class TextRules
 {
-    public static bool IsWellFormedUtf16(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                i++;
-            else if (char.IsSurrogate(value[i]))
-                return false;
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// True when the text is safe to show: well-formed, no control or invisible formatting characters
     /// (a right-to-left override or a zero-width space would make one name look like another), nothing
@@ -26,7 +14,7 @@ internal static class TextRules
     /// </summary>
     public static bool IsDisplayable(string value)
     {
-        if (!IsWellFormedUtf16(value) || value.Trim().Length != value.Length)
+        if (!Utf16Text.IsWellFormed(value) || value.Trim().Length != value.Length)
             return false;
         foreach (var rune in value.EnumerateRunes())
         {

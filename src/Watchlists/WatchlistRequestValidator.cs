@@ -75,16 +75,5 @@ internal static class WatchlistRequestValidator
         || rune.Value is 0x2028 or 0x2029 or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069) or 0x200E or 0x200F or 0x061C;
 
     /// <summary>False when the text holds a lone surrogate (or a decoder's replacement of one).</summary>
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                i++;
-            else if (char.IsSurrogate(text[i]) || text[i] == '\uFFFD')
-                return false;
-        }
-
-        return true;
-    }
+    private static bool IsWellFormed(string text) => Utf16Text.IsWellFormed(text) && !text.Contains('\uFFFD', StringComparison.Ordinal);
 }
