@@ -186,7 +186,7 @@ internal static partial class CameraEndpoints
             title: "The camera is not valid.");
 
     private static Conflict<ProblemDetails> AlreadyRegistered(string id, string? detail) =>
-        TypedResults.Conflict(Problems.Conflict($"A camera with the id '{id}' is already registered.", detail));
+        TypedResults.Conflict(ProblemBodies.Conflict($"A camera with the id '{id}' is already registered.", detail));
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Registering camera {CameraId} failed")]
     private static partial void RegistrationFailed(ILogger logger, string? cameraId, Exception error);
@@ -200,7 +200,7 @@ internal static partial class CameraEndpoints
             title: "The camera id is not valid.");
 
     private static NotFound<ProblemDetails> NoSuchCamera(string id) =>
-        TypedResults.NotFound(Problems.NotFound($"There is no camera '{id}'."));
+        TypedResults.NotFound(ProblemBodies.NotFound($"There is no camera '{id}'."));
 
     /// <summary>The JSON field the directory complained about, when it named one that is a field of <see cref="CameraSpec"/>.</summary>
     private static string FieldOf(ArgumentException error)

@@ -98,7 +98,7 @@ internal static class CropImageEndpoints
         var frameKey = point.Payload.FrameKey;
         var stored = BlobKeys.IsValid(frameKey) ? await blobs.GetAsync(frameKey, cancellationToken).ConfigureAwait(false) : null;
         if (stored is null)
-            return TypedResults.NotFound(Problems.NotFound($"The frame of crop '{cropId}' is not stored.", "Frames may be kept for a shorter time than crops."));
+            return TypedResults.NotFound(ProblemBodies.NotFound($"The frame of crop '{cropId}' is not stored.", "Frames may be kept for a shorter time than crops."));
 
         var box = CropBox.From(point.Payload.Box);
         var tag = ImageCaching.FrameTag(stored, box);
@@ -137,10 +137,10 @@ internal static class CropImageEndpoints
 
     // A crop of a camera outside the caller's scope is answered exactly as a missing one.
     private static NotFound<ProblemDetails> NoImage(string cropId) =>
-        TypedResults.NotFound(Problems.NotFound($"There is no image of crop '{cropId}'.", "It may never have been stored, or retention removed it."));
+        TypedResults.NotFound(ProblemBodies.NotFound($"There is no image of crop '{cropId}'.", "It may never have been stored, or retention removed it."));
 
     private static NotFound<ProblemDetails> NotIndexed(string cropId, IVectorIndex index) =>
-        TypedResults.NotFound(Problems.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
+        TypedResults.NotFound(ProblemBodies.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
 
     private static ValidationProblem InvalidCropId(string cropId) =>
         TypedResults.ValidationProblem(

@@ -135,7 +135,7 @@ internal static class SearchEndpoints
         if (point is null || !user.CameraScope().Allows(point.Payload.CameraId))
         {
             context.Metrics.Refused(SearchMetrics.SimilarKind, "not_found");
-            return TypedResults.NotFound(Problems.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
+            return TypedResults.NotFound(ProblemBodies.NotFound($"The crop '{cropId}' is not in the index (model {index.Name}).", "It may never have been embedded, or retention removed it."));
         }
 
         var ownTrack = similar.IncludeSameTrack == true ? (TrackKey?)null : new TrackKey(point.Payload.CameraId, point.Payload.TrackId);

@@ -167,13 +167,8 @@ internal static class WatchlistEndpoints
         }
     }
 
-    internal static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "No such watchlist.",
-        Detail = $"There is no watchlist {ValidationErrors.Quote(id)}.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    });
+    internal static NotFound<ProblemDetails> NotFound(string id) =>
+        TypedResults.NotFound(ProblemBodies.NotFound("No such watchlist.", $"There is no watchlist {ValidationErrors.Quote(id)}."));
 
     private static Dictionary<string, string?> Detail(ValidWatchlistRequest request, string? refusal)
     {
